@@ -1,0 +1,4 @@
+export * from './ast';
+export * from './parse';
+export * from './interval';
+export * from './excel';

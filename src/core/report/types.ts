@@ -1,0 +1,60 @@
+/**
+ * The one report shape: the command line, the pane, the flagged copy and the tests all
+ * read this. A finding is a rule id, an indicator, a message id and its parameters; the
+ * wording lives in src/i18n so zh-CN and en-US are one switch.
+ */
+import type { CellRef } from '../../workbook/snapshot';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type ParamValue = string | number;
+
+export interface Suggestion {
+  /** The number the text most likely means; null means "leave the cell blank". */
+  value: number | null;
+  /** True when the text said 约/余/多 — the number is approximate. */
+  approx: boolean;
+}
+
+export interface Finding {
+  /** Stable rule id: R01..R08, A1..A6, C01.. (catalogue checks), CFG (misconfigured rule). */
+  rule: string;
+  severity: Severity;
+  /** Indicator code the finding is about. */
+  code: string;
+  /** Form id (JS01 …). */
+  form: string;
+  /** Key into the message table of src/i18n. */
+  messageId: string;
+  params: Record<string, ParamValue>;
+  /** The cell to mark (the indicator's current-period cell unless said otherwise). */
+  cell?: CellRef;
+  suggestion?: Suggestion;
+  /** For warnings: the explanation (说明) typed beside the figure, if any. */
+  explanation?: string;
+}
+
+export interface Skipped {
+  rule: string;
+  messageId: string;
+  params: Record<string, ParamValue>;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface Report {
+  ready: boolean;
+  counts: Counts;
+  /** Warnings that carry an explanation (they no longer block). */
+  explained: number;
+  findings: Finding[];
+  skipped: Skipped[];
+  template?: string;
+  unit?: string;
+  period?: string;
+}

@@ -1,0 +1,89 @@
+/**
+ * Checks that follow from the catalogue columns alone:
+ * C01 required blank, C02 text in a number cell, C03 kind range, C04 breakdown exceeds its
+ * whole, C05 a typed constant disagrees with its derived formula, C06 target missed.
+ */
+import { parseExpr } from '../formula/parse';
+import { evaluate, mid, point, rounded, satisfiable } from '../formula/interval';
+import { readTypedNumber } from '../numbers';
+import type { Indicator } from '../catalog/schema';
+import type { Scalar, CellRef } from '../../workbook/snapshot';
+import { figure, finding, fmt, intervalEnv, type RuleContext } from './context';
+
+function textFinding(ctx: RuleContext, ind: Indicator, raw: Scalar, which: 'current' | 'previous', cell: CellRef | undefined) {
+  if (typeof raw !== 'string' && typeof raw !== 'boolean') return;
+  const text = String(raw);
+  const read = readTypedNumber(text, { unit: ind.unit });
+  const extra = cell ? { cell } : {};
+  if (read.kind === 'number') {
+    ctx.push(
+      finding(ctx, 'C02', 'error', ind.code, 'text-in-number-suggest', { which, text, suggestion: (read.approx ? '≈' : '') + fmt(ind, read.value) }, {
+        ...extra,
+        suggestion: { value: read.value, approx: read.approx },
+      }),
+    );
+  } else if (read.kind === 'empty-symbol') {
+    ctx.push(finding(ctx, 'C02', 'error', ind.code, 'empty-symbol', { which, text }, { ...extra, suggestion: { value: null, approx: false } }));
+  } else {
+    ctx.push(finding(ctx, 'C02', 'error', ind.code, 'text-in-number', { which, text }, extra));
+  }
+}
+
+function rangeFinding(ctx: RuleContext, ind: Indicator, v: number, cell: CellRef | undefined) {
+  const extra = cell ? { cell } : {};
+  const value = String(v);
+  if (v < 0) ctx.push(finding(ctx, 'C03', 'error', ind.code, 'negative', { value }, extra));
+  else if (ind.kind === 'count' && !Number.isInteger(v)) ctx.push(finding(ctx, 'C03', 'error', ind.code, 'not-whole', { value }, extra));
+  else if (ind.kind === 'percent' && v > 100) ctx.push(finding(ctx, 'C03', 'error', ind.code, 'percent-range', { value }, extra));
+}
+
+export const catalogueChecks = (ctx: RuleContext): void => {
+  const env = intervalEnv(ctx);
+  for (const ind of ctx.catalog.indicators) {
+    const fig = figure(ctx, ind.code);
+    if (!fig.cell) continue;
+    // C02: text typed into a number cell, this period and last.
+    textFinding(ctx, ind, fig.currentRaw, 'current', fig.cell);
+    textFinding(ctx, ind, fig.previousRaw, 'previous', fig.prevCell);
+    // C01: required and blank (a derived cell counts as filled when its formula can be computed).
+    const value = ctx.values.get(ind.code) ?? null;
+    if (ind.required && fig.currentRaw === null && value === null && !(ind.formula && fig.currentIsFormula)) {
+      ctx.push(finding(ctx, 'C01', 'error', ind.code, 'required-blank', {}));
+    }
+    // C03: kind ranges.
+    if (fig.current !== null) rangeFinding(ctx, ind, fig.current, fig.cell);
+    if (fig.previous !== null) rangeFinding(ctx, ind, fig.previous, fig.prevCell);
+    // C04: a breakdown item may not exceed its whole.
+    if (ind.partOf && fig.current !== null) {
+      const whole = ctx.values.get(ind.partOf) ?? null;
+      const wholeInd = ctx.catalog.byCode.get(ind.partOf);
+      if (whole !== null && wholeInd && !satisfiable(rounded(fig.current, ind.decimals), '<=', rounded(whole, wholeInd.decimals))) {
+        ctx.push(finding(ctx, 'C04', 'error', ind.code, 'part-exceeds', { value: fmt(ind, fig.current), wholeCode: ind.partOf, whole: fmt(wholeInd, whole) }));
+      }
+    }
+    // C05: a constant typed over a derived cell must agree with the formula within rounding.
+    if (ind.formula && !fig.currentIsFormula && fig.current !== null) {
+      const parsed = parseExpr(ind.formula);
+      if (parsed.ok) {
+        const expected = evaluate(parsed.value, env);
+        if (expected && !satisfiable(rounded(fig.current, ind.decimals), '=', expected)) {
+          ctx.push(
+            finding(ctx, 'C05', 'error', ind.code, 'derived-mismatch', {
+              value: fmt(ind, fig.current),
+              formulaExpr: ind.formula,
+              expected: fmt(ind, mid(expected)),
+            }, { suggestion: { value: Number(fmt(ind, mid(expected))), approx: false } }),
+          );
+        }
+      }
+    }
+    // C06: targets from the work plan; a flow target applies pro rata in a half-year report.
+    if (ind.target && value !== null) {
+      const share = ind.flow ? ctx.template.flowTargetShare : 1;
+      const target = ind.target.value * share;
+      if (!satisfiable(rounded(value, ind.decimals), ind.target.op, point(target))) {
+        ctx.push(finding(ctx, 'C06', 'warning', ind.code, 'target-missed', { value: fmt(ind, value), op: ind.target.op === '=' ? '=' : ind.target.op === '>=' ? '≥' : '≤', target: fmt(ind, target) }));
+      }
+    }
+  }
+};

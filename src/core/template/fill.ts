@@ -1,0 +1,184 @@
+/**
+ * Plans that fill a report: values from an import CSV, last year's figures from last year's
+ * report (matched by code, never by row) with its history, and the cached results of the
+ * template's formulas after the inputs changed (a file written without a spreadsheet
+ * engine would otherwise carry stale results).
+ */
+import { getCatalog, type Catalog } from '../catalog/catalog';
+import { parseCsv } from '../catalog/csv';
+import { parseExpr } from '../formula/parse';
+import { evaluate, mid, rounded } from '../formula/interval';
+import { locate, numeric, SnapshotIndex } from '../model/locate';
+import type { ReportModel } from '../model/types';
+import type { CellEdit } from '../plan/types';
+import type { CellData, Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
+import { changeValue, isChangeFormula, isYoyFormula, round, yoyValue } from './formulas';
+import { PREV_SUFFIX, SHEETS } from './layout';
+
+/** A problem in an import file, with the line it is on (1-based). */
+export class ImportError extends Error {
+  override name = 'ImportError';
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A CSV field as the contract says: a plain decimal is a number, other text stays text. */
+function csvValue(field: string): Scalar {
+  const t = field.trim();
+  return PLAIN_NUMBER.test(t) ? Number(t) : field;
+}
+
+/** Edits for a value-import CSV (`code,current,previous[,explanation]`). */
+export function planImport(csv: string, snapshot: WorkbookSnapshot, catalog: Catalog = getCatalog()): CellEdit[] {
+  const idx = new SnapshotIndex(snapshot);
+  const rows = parseCsv(csv);
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  if (header[0] !== 'code' || header[1] !== 'current' || header[2] !== 'previous' || (header[3] !== undefined && header[3] !== 'explanation')) {
+    throw new ImportError('导入文件第 1 行应为表头 code,current,previous（可加第四列 explanation）', 1);
+  }
+  const edits: CellEdit[] = [];
+  rows.slice(1).forEach((cells, i) => {
+    const line = i + 2;
+    const code = (cells[0] ?? '').trim().toUpperCase();
+    if (code === '') return;
+    if (!catalog.byCode.has(code)) throw new ImportError(`导入文件第 ${line} 行：未知指标代码 ${code}`, line);
+    const targets: [string, string | undefined][] = [
+      [code, cells[1]],
+      [code + PREV_SUFFIX, cells[2]],
+      [code + '_NOTE', cells[3]],
+    ];
+    for (const [name, field] of targets) {
+      if (field === undefined || field.trim() === '') continue;
+      const at = idx.named(name);
+      if (!at) throw new ImportError(`导入文件第 ${line} 行：工作簿中找不到 ${name} 的单元格`, line);
+      edits.push({ ...at.ref, value: name.endsWith('_NOTE') ? field : csvValue(field) });
+    }
+  });
+  return edits;
+}
+
+function colName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Last year's figures into the _PREV cells (matched by code), and last year's history plus
+ * its own period appended to 历史数据.
+ */
+export function planPrevious(snapshot: WorkbookSnapshot, previous: WorkbookSnapshot, catalog: Catalog = getCatalog()): CellEdit[] {
+  const me = new SnapshotIndex(snapshot);
+  const last: ReportModel = locate(previous, catalog);
+  const edits: CellEdit[] = [];
+  for (const ind of catalog.indicators) {
+    const fig = last.figures.get(ind.code);
+    const at = me.named(ind.code + PREV_SUFFIX);
+    if (!fig || !at || at.cell?.f !== undefined) continue;
+    if (fig.currentIsFormula && fig.current === null) continue;
+    if (fig.currentRaw === null) continue;
+    edits.push({ ...at.ref, value: fig.current ?? fig.currentRaw });
+  }
+  // History: the earlier workbook's own history, then its period.
+  const labels: string[] = [];
+  const series = new Map<string, Map<string, number>>();
+  const add = (code: string, label: string, v: number) => {
+    if (!labels.includes(label)) labels.push(label);
+    let m = series.get(code);
+    if (!m) series.set(code, (m = new Map()));
+    m.set(label, v);
+  };
+  for (const [code, points] of last.history) for (const p of points) add(code, p.label, p.value);
+  const lastLabel = last.period || 'prev';
+  for (const [code, fig] of last.figures) if (fig.current !== null) add(code, lastLabel, fig.current);
+  if (labels.length === 0) return edits;
+  labels.sort();
+  const rows = new Map<string, number>();
+  let nextRow = 2;
+  const cells = me.cells(SHEETS.history) ?? {};
+  for (const [addr, c] of Object.entries(cells)) {
+    const m = /^A(\d+)$/.exec(addr);
+    if (!m || Number(m[1]) === 1 || typeof c.v !== 'string') continue;
+    rows.set(c.v.trim().toUpperCase(), Number(m[1]));
+    nextRow = Math.max(nextRow, Number(m[1]) + 1);
+  }
+  edits.push({ sheet: SHEETS.history, address: 'A1', value: cells['A1']?.v ?? '指标代码' });
+  labels.forEach((l, i) => edits.push({ sheet: SHEETS.history, address: `${colName(i + 2)}1`, value: l }));
+  for (const ind of catalog.indicators) {
+    const s = series.get(ind.code);
+    if (!s) continue;
+    let row = rows.get(ind.code);
+    if (row === undefined) {
+      row = nextRow++;
+      edits.push({ sheet: SHEETS.history, address: `A${row}`, value: ind.code });
+    }
+    labels.forEach((l, i) => {
+      const v = s.get(l);
+      edits.push({ sheet: SHEETS.history, address: `${colName(i + 2)}${row}`, value: v ?? null });
+    });
+  }
+  return edits;
+}
+
+function cellsInRow(cells: Record<string, CellData>, row: number): [string, CellData][] {
+  return Object.entries(cells).filter(([a]) => Number(/\d+$/.exec(a)?.[0]) === row);
+}
+
+/** Fresh cached results for the template's formulas (derived cells, 增减量, 同比). */
+export function planRecalc(snapshot: WorkbookSnapshot, catalog: Catalog = getCatalog()): CellEdit[] {
+  const model = locate(snapshot, catalog);
+  const idx = new SnapshotIndex(snapshot);
+  const cur = new Map<string, number | null>();
+  const prev = new Map<string, number | null>();
+  for (const [code, f] of model.figures) {
+    cur.set(code, f.current);
+    prev.set(code, f.previous);
+  }
+  const edits: CellEdit[] = [];
+  const derive = (values: Map<string, number | null>, formula: string) => {
+    const parsed = parseExpr(formula);
+    if (!parsed.ok) return null;
+    const got = evaluate(parsed.value, (c) => {
+      const v = values.get(c) ?? null;
+      const ind = catalog.byCode.get(c);
+      return v === null || !ind ? null : rounded(v, 0 * ind.decimals);
+    });
+    return got ? round(mid(got)) : null;
+  };
+  for (const ind of catalog.indicators) {
+    if (!ind.formula) continue;
+    const fig = model.figures.get(ind.code);
+    if (fig?.currentIsFormula && fig.cell) {
+      const v = derive(cur, ind.formula);
+      cur.set(ind.code, v);
+      edits.push({ ...fig.cell, formula: idx.cellAt(fig.cell)?.f as string, result: v ?? '' });
+    }
+    const pc = fig?.prevCell && idx.cellAt(fig.prevCell);
+    if (fig?.prevCell && pc?.f !== undefined) {
+      const v = derive(prev, ind.formula);
+      prev.set(ind.code, v);
+      edits.push({ ...fig.prevCell, formula: pc.f, result: v ?? '' });
+    }
+  }
+  for (const ind of catalog.indicators) {
+    const fig = model.figures.get(ind.code);
+    if (!fig?.cell) continue;
+    const row = Number(/\d+$/.exec(fig.cell.address)?.[0]);
+    for (const [address, c] of cellsInRow(idx.cells(fig.cell.sheet) ?? {}, row)) {
+      if (c.f === undefined) continue;
+      const a = cur.get(ind.code) ?? null;
+      const b = prev.get(ind.code) ?? null;
+      if (isChangeFormula(c.f, ind.code)) edits.push({ sheet: fig.cell.sheet, address, formula: c.f, result: changeValue(a, b) });
+      else if (isYoyFormula(c.f, ind.code)) edits.push({ sheet: fig.cell.sheet, address, formula: c.f, result: yoyValue(a, b) });
+    }
+  }
+  return edits;
+}
+
+export { numeric };
