@@ -4,12 +4,12 @@
  */
 import { getCatalog, type Catalog } from './catalog/catalog';
 import { parseExpr } from './formula/parse';
-import { evaluate, mid, rounded } from './formula/interval';
+import { evaluate, mid } from './formula/interval';
 import { locate } from './model/locate';
 import type { ReportModel } from './model/types';
 import type { Finding, Report, Severity, Skipped } from './report/types';
 import { RULE_FAMILIES } from './rules';
-import type { RuleContext } from './rules/context';
+import { figureInterval, type RuleContext } from './rules/context';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 
 export interface CheckOptions {
@@ -34,7 +34,7 @@ export function currentValues(model: ReportModel, catalog: Catalog): Map<string,
   const env = (code: string) => {
     const ind = catalog.byCode.get(code);
     const v = values.get(code) ?? null;
-    return ind && v !== null ? rounded(v, ind.decimals) : null;
+    return ind && v !== null ? figureInterval(ind, v) : null;
   };
   for (const ind of catalog.indicators) {
     const fig = model.figures.get(ind.code);

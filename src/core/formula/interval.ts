@@ -11,16 +11,15 @@ export interface Interval {
 }
 
 /** Floating-point slack: binary fractions must not turn 24.385 into a failure. */
-const SLACK = 1e-9;
+const SLACK = 1e-12;
 const slack = (x: number) => SLACK * Math.max(1, Math.abs(x));
 
 export function point(v: number): Interval {
   return { lo: v, hi: v };
 }
 
-/** The interval a reported figure stands for. */
+/** The interval a figure shown with `decimals` decimals stands for. */
 export function rounded(v: number, decimals: number): Interval {
-  if (decimals <= 0 && Number.isInteger(v)) return point(v);
   const h = 0.5 * 10 ** -decimals;
   return { lo: v - h, hi: v + h };
 }

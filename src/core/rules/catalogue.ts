@@ -4,11 +4,11 @@
  * whole, C05 a typed constant disagrees with its derived formula, C06 target missed.
  */
 import { parseExpr } from '../formula/parse';
-import { evaluate, mid, point, rounded, satisfiable } from '../formula/interval';
+import { evaluate, mid, point, satisfiable } from '../formula/interval';
 import { readTypedNumber } from '../numbers';
 import type { Indicator } from '../catalog/schema';
 import type { Scalar, CellRef } from '../../workbook/snapshot';
-import { figure, finding, fmt, intervalEnv, type RuleContext } from './context';
+import { figure, figureInterval, finding, fmt, intervalEnv, type RuleContext } from './context';
 
 function textFinding(ctx: RuleContext, ind: Indicator, raw: Scalar, which: 'current' | 'previous', cell: CellRef | undefined) {
   if (typeof raw !== 'string' && typeof raw !== 'boolean') return;
@@ -57,7 +57,7 @@ export const catalogueChecks = (ctx: RuleContext): void => {
     if (ind.partOf && fig.current !== null) {
       const whole = ctx.values.get(ind.partOf) ?? null;
       const wholeInd = ctx.catalog.byCode.get(ind.partOf);
-      if (whole !== null && wholeInd && !satisfiable(rounded(fig.current, ind.decimals), '<=', rounded(whole, wholeInd.decimals))) {
+      if (whole !== null && wholeInd && !satisfiable(figureInterval(ind, fig.current), '<=', figureInterval(wholeInd, whole))) {
         ctx.push(finding(ctx, 'C04', 'error', ind.code, 'part-exceeds', { value: fmt(ind, fig.current), wholeCode: ind.partOf, whole: fmt(wholeInd, whole) }));
       }
     }
@@ -66,7 +66,7 @@ export const catalogueChecks = (ctx: RuleContext): void => {
       const parsed = parseExpr(ind.formula);
       if (parsed.ok) {
         const expected = evaluate(parsed.value, env);
-        if (expected && !satisfiable(rounded(fig.current, ind.decimals), '=', expected)) {
+        if (expected && !satisfiable(figureInterval(ind, fig.current), '=', expected)) {
           ctx.push(
             finding(ctx, 'C05', 'error', ind.code, 'derived-mismatch', {
               value: fmt(ind, fig.current),
@@ -81,7 +81,7 @@ export const catalogueChecks = (ctx: RuleContext): void => {
     if (ind.target && value !== null) {
       const share = ind.flow ? ctx.template.flowTargetShare : 1;
       const target = ind.target.value * share;
-      if (!satisfiable(rounded(value, ind.decimals), ind.target.op, point(target))) {
+      if (!satisfiable(figureInterval(ind, value), ind.target.op, point(target))) {
         ctx.push(finding(ctx, 'C06', 'warning', ind.code, 'target-missed', { value: fmt(ind, value), op: ind.target.op === '=' ? '=' : ind.target.op === '>=' ? '≥' : '≤', target: fmt(ind, target) }));
       }
     }

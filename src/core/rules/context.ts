@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import type { AnomalyThresholds, Indicator, Template } from '../catalog/schema';
-import { rounded, type Interval } from '../formula/interval';
+import { point, rounded, type Interval } from '../formula/interval';
 import { formatNumber } from '../numbers';
 import type { Figure, ReportModel } from '../model/types';
 import type { Finding, ParamValue, Severity, Skipped } from '../report/types';
@@ -44,8 +44,13 @@ export function intervalEnv(ctx: RuleContext) {
     const ind = ctx.catalog.byCode.get(base);
     if (!ind) return null;
     const v = prev ? figure(ctx, base).previous : (ctx.values.get(base) ?? null);
-    return v === null ? null : rounded(v, ind.decimals);
+    return v === null ? null : figureInterval(ind, v);
   };
+}
+
+/** The interval a figure stands for: counts are exact whole numbers, the rest are rounded. */
+export function figureInterval(ind: Indicator, v: number): Interval {
+  return ind.kind === 'count' ? point(v) : rounded(v, ind.decimals);
 }
 
 export function fmt(ind: Indicator | undefined, v: number): string {

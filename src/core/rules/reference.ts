@@ -2,8 +2,8 @@
  * R08: a half-year flow figure cannot exceed the annual figure of the same unit and year.
  * It needs the other report (check --reference); without it the rule is listed as skipped.
  */
-import { satisfiable, rounded } from '../formula/interval';
-import { finding, fmt, type RuleContext } from './context';
+import { satisfiable } from '../formula/interval';
+import { figureInterval, finding, fmt, type RuleContext } from './context';
 
 const yearOf = (period: string) => /^(\d{4})/.exec(period)?.[1] ?? '';
 
@@ -27,7 +27,7 @@ export const referenceRule = (ctx: RuleContext): void => {
     const h = half.figures.get(ind.code)?.current ?? null;
     const a = annual.figures.get(ind.code)?.current ?? null;
     if (h === null || a === null) continue;
-    if (!satisfiable(rounded(h, ind.decimals), '<=', rounded(a, ind.decimals))) {
+    if (!satisfiable(figureInterval(ind, h), '<=', figureInterval(ind, a))) {
       ctx.push(finding(ctx, ctx.catalog.r08.id, ctx.catalog.r08.severity, ind.code, 'half-exceeds-annual', { half: fmt(ind, h), annual: fmt(ind, a) }));
     }
   }

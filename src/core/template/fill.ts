@@ -7,7 +7,7 @@
 import { getCatalog, type Catalog } from '../catalog/catalog';
 import { parseCsv } from '../catalog/csv';
 import { parseExpr } from '../formula/parse';
-import { evaluate, mid, rounded } from '../formula/interval';
+import { evaluate, mid, point } from '../formula/interval';
 import { locate, numeric, SnapshotIndex } from '../model/locate';
 import type { ReportModel } from '../model/types';
 import type { CellEdit } from '../plan/types';
@@ -147,7 +147,7 @@ export function planRecalc(snapshot: WorkbookSnapshot, catalog: Catalog = getCat
     const got = evaluate(parsed.value, (c) => {
       const v = values.get(c) ?? null;
       const ind = catalog.byCode.get(c);
-      return v === null || !ind ? null : rounded(v, 0 * ind.decimals);
+      return v === null || !ind ? null : point(v);
     });
     return got ? round(mid(got)) : null;
   };

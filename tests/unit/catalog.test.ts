@@ -1,0 +1,40 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { buildCatalog, CatalogError, getCatalog, parseIndicators } from '../../src/core/catalog/catalog';
+import { INDICATORS_CSV } from '../../src/core/catalog/indicators.data';
+
+const SPEC = join(__dirname, '..', '..', '..', 'shared', 'spec', 'indicators.csv');
+
+describe('the standard as data', () => {
+  test('the embedded catalogue is the spec file, verbatim', () => {
+    expect(INDICATORS_CSV).toBe(readFileSync(SPEC, 'utf8'));
+  });
+
+  test('82 indicators in 8 forms, both templates, R01–R07 as formulas', () => {
+    const c = getCatalog();
+    expect(c.indicators).toHaveLength(82);
+    expect(c.forms.map((f) => f.id)).toEqual(['JS00', 'JS01', 'JS02', 'JS03', 'JS04', 'JS05', 'JS06', 'JS07']);
+    expect(new Set(c.indicators.map((i) => i.form)).size).toBe(8);
+    expect(c.templates.map((t) => t.id)).toEqual(['annual', 'half-year']);
+    expect(c.rules.map((r) => r.id)).toEqual(['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07']);
+    expect(c.r08.severity).toBe('error');
+  });
+
+  test('columns are typed: targets, better, key, part_of, flows', () => {
+    const c = getCatalog();
+    expect(c.byCode.get('LA_PER_100K')).toMatchObject({ kind: 'rate', decimals: 1, target: { op: '>=', value: 115 }, better: 'up', key: true, flow: true });
+    expect(c.byCode.get('LIT_HEAD_APPEAR_RATE')?.target).toEqual({ op: '=', value: 100 });
+    expect(c.byCode.get('AR_SETTLE_RATE')?.ref).toBe(24.38);
+    expect(c.byCode.get('LAWYERS')?.flow).toBe(false);
+    expect(c.partsOf.get('LA_CASES')).toEqual(['LA_CASES_CRIMINAL', 'LA_CASES_CIVIL', 'LA_CASES_ADMIN', 'LA_CASES_MIGRANT_WAGE', 'LA_CASES_ELDERLY', 'LA_CASES_MINOR']);
+  });
+
+  test('bad catalogue data is refused with the line that is wrong', () => {
+    const bad = INDICATORS_CSV.replace('JS01,LA_CASES,办理法律援助案件,Legal aid cases handled,件,count', 'JS01,LA_CASES,办理法律援助案件,Legal aid cases handled,件,counts');
+    expect(() => parseIndicators(bad)).toThrow(/line 5: kind/);
+    const dup = INDICATORS_CSV + 'JS01,LA_CASES,x,x,件,count,0,yes,,,,,no,,\n';
+    expect(() => buildCatalog(parseIndicators(dup))).toThrow(CatalogError);
+    const orphan = INDICATORS_CSV + 'JS01,LA_X,x,x,件,count,0,yes,NO_SUCH,,,,no,,\n';
+    expect(() => buildCatalog(parseIndicators(orphan))).toThrow(/unknown NO_SUCH/);
+  });
+});
