@@ -1,0 +1,274 @@
+/**
+ * The command line on real .xlsx files written and re-read by ExcelJS, called in-process
+ * through run() (no exit). Each test is named after the case it guards.
+ */
+import { createHash } from 'crypto';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { run } from '../../src/cli/main';
+import { nodeIo, type Io } from '../../src/cli/io';
+
+const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample');
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'bra-cli-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { ...nodeIo, out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
+  const code = await run(argv, io);
+  return { code, out, err };
+}
+
+const p = (name: string) => join(dir, name);
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+async function filled(name = 'filled.xlsx', extra: string[] = []): Promise<string> {
+  if ((await cli('template', 'annual', '--out', p('t.xlsx'), '--unit', '示例市司法局', '--period', '2025')).code !== 0) throw new Error('template failed');
+  const r = await cli('fill', p('t.xlsx'), '--data', join(SAMPLE, 'annual-2025.csv'), ...extra, '--out', p(name));
+  if (r.code !== 0) throw new Error(r.err);
+  return p(name);
+}
+
+async function read(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Every defined name, formula, data validation and value of a workbook, by sheet and cell. */
+async function inventory(file: string) {
+  const wb = await read(file);
+  const names = wb.definedNames.model.map((d) => `${d.name}=${d.ranges.join(',')}`).sort();
+  const cells: Record<string, unknown> = {};
+  const validations: Record<string, unknown> = {};
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (c) => {
+        const key = `${ws.name}!${c.address}`;
+        cells[key] = c.formula !== undefined ? { f: c.formula, r: c.result } : c.value;
+        if (c.dataValidation) validations[key] = c.dataValidation;
+      }),
+    );
+  });
+  return { names, cells, validations, sheets: wb.worksheets.map((w) => w.name) };
+}
+
+describe('templates and template', () => {
+  test('templates --json lists annual and half-year', async () => {
+    const r = await cli('templates', '--json');
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out).templates;
+    expect(t.map((x: { id: string }) => x.id)).toEqual(['annual', 'half-year']);
+    expect(t[0].forms).toHaveLength(8);
+  });
+
+  test('the template has both names for every indicator, validation, print setup, frozen header', async () => {
+    await cli('template', 'half-year', '--out', p('h.xlsx'), '--unit', '某区司法局', '--period', '2026H1');
+    const wb = await read(p('h.xlsx'));
+    const names = new Set(wb.definedNames.model.map((d) => d.name));
+    const codes = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'spec', 'indicators.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1] as string);
+    for (const c of codes) {
+      expect(names.has(c)).toBe(true);
+      expect(names.has(c + '_PREV')).toBe(true);
+    }
+    const ws = wb.getWorksheet('JS01 法律援助')!;
+    expect(ws.getCell('E4').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(ws.getCell('E15').dataValidation).toMatchObject({ type: 'decimal', operator: 'between' });
+    expect(ws.getCell('E13').formula).toBe('IF(COUNT(LA_CASES,BASE_POP)<2,"",IF(BASE_POP=0,"",LA_CASES/BASE_POP*10))');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(wb.getWorksheet('封面')!.getCell('B4').value).toBe('2026H1');
+  });
+
+  test('a period that does not fit the template is a usage error', async () => {
+    const r = await cli('template', 'annual', '--out', p('x.xlsx'), '--period', '2025H1');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/报告期/);
+  });
+});
+
+describe('fill and check', () => {
+  test('the consistent sample checks clean: exit 0, ready, only the explained target miss', async () => {
+    const f = await filled();
+    const r = await cli('check', f, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.ready).toBe(true);
+    expect(report.counts).toEqual({ error: 0, warning: 1, info: 0 });
+    expect(report.findings[0]).toMatchObject({ rule: 'C06', code: 'LA_PER_100K', sheet: 'JS01 法律援助', cell: 'E13', explanation: expect.any(String) });
+    expect(report.skipped).toEqual([{ rule: 'R08', reason: expect.stringContaining('参照报表') }]);
+  });
+
+  test('round trip: template → fill → check --out keeps every name, formula, validation and value', async () => {
+    const f = await filled('rt.xlsx');
+    const slips = await cli('fill', f, '--data', join(SAMPLE, 'slips.csv'), '--out', p('rt-slips.xlsx'));
+    expect(slips.code).toBe(0);
+    const before = await inventory(p('rt-slips.xlsx'));
+    const hash = sha(p('rt-slips.xlsx'));
+    const r = await cli('check', p('rt-slips.xlsx'), '--out', p('rt-flagged.xlsx'), '--json');
+    expect(r.code).toBe(1);
+    expect(sha(p('rt-slips.xlsx'))).toBe(hash);
+    const after = await inventory(p('rt-flagged.xlsx'));
+    expect(after.names).toEqual(before.names);
+    expect(after.validations).toEqual(before.validations);
+    for (const [cell, v] of Object.entries(before.cells)) expect([cell, after.cells[cell]]).toEqual([cell, v]);
+    expect(after.sheets).toEqual([...before.sheets, '问题清单']);
+  });
+
+  test('the flagged copy marks each finding cell with an overlay and a note, and lists it in 问题清单 with a link', async () => {
+    const f = await filled('mk.xlsx');
+    await cli('fill', f, '--data', join(SAMPLE, 'slips.csv'), '--out', p('mk-slips.xlsx'));
+    expect((await cli('check', p('mk-slips.xlsx'), '--out', p('mk-flagged.xlsx'))).code).toBe(1);
+    const wb = await read(p('mk-flagged.xlsx'));
+    const js01 = wb.getWorksheet('JS01 法律援助')!;
+    const cf = (js01 as unknown as { conditionalFormattings: { ref: string; rules: { style?: { fill?: { bgColor?: { argb?: string } } } }[] }[] }).conditionalFormattings;
+    const e4 = cf.find((c) => c.ref === 'E4');
+    expect(e4?.rules[0]?.style?.fill?.bgColor?.argb).toMatch(/FFC7CE$/);
+    const note = js01.getCell('E4').note;
+    const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+    expect(text).toContain('R01');
+    expect(js01.getCell('E4').value).toBe(1985);
+    const list = wb.getWorksheet('问题清单')!;
+    const links: string[] = [];
+    // Internal links are HYPERLINK formulas (a cell hyperlink to '#…' does not survive ExcelJS for Excel and WPS).
+    list.eachRow((row) => row.eachCell((c) => { const m = /^HYPERLINK\("([^"]*)"/.exec(c.formula ?? ''); if (m) links.push(m[1] as string); }));
+    expect(links).toContain("#'JS01 法律援助'!E4");
+    expect(links).toContain("#'JS05 法治政府建设'!E9");
+  });
+
+  test('the table on stdout is Chinese, severity first, aligned', async () => {
+    const f = await filled('tb.xlsx');
+    await cli('fill', f, '--data', join(SAMPLE, 'slips.csv'), '--out', p('tb-slips.xlsx'));
+    const r = await cli('check', p('tb-slips.xlsx'));
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[1]).toBe('不可报送：3 个错误，3 个待说明');
+    const header = lines.findIndex((l) => l.startsWith('级别'));
+    expect(lines[header + 1]).toMatch(/^错误\s+R01\s+JS01 法律援助!E4/);
+    const col = (l: string) => l.indexOf('R0') >= 0 ? l.indexOf('R0') : l.indexOf('C0');
+    expect(col(lines[header + 1]!)).toBe(col(lines[header + 2]!));
+  });
+
+  test('fill --previous copies last year by code and appends its history', async () => {
+    const last = await filled('last.xlsx');
+    await cli('template', 'annual', '--out', p('t2026.xlsx'), '--unit', '示例市司法局', '--period', '2026');
+    const r = await cli('fill', p('t2026.xlsx'), '--previous', last, '--out', p('y2026.xlsx'));
+    expect(r.code).toBe(0);
+    const wb = await read(p('y2026.xlsx'));
+    expect(wb.getWorksheet('JS01 法律援助')!.getCell('F4').value).toBe(1985);
+    expect(wb.getWorksheet('JS04 行政复议与应诉')!.getCell('F10').formula).toBeDefined();
+    const hist = wb.getWorksheet('历史数据')!;
+    expect(hist.getCell('B1').value).toBe('2025');
+    expect(hist.getCell('B5').value).toBe(1985);
+  });
+
+  test('R08 with --reference: a half-year figure above the annual one is an error', async () => {
+    const annual = await filled('ann.xlsx');
+    await cli('template', 'half-year', '--out', p('ht.xlsx'), '--unit', '示例市司法局', '--period', '2025H1');
+    writeFileSync(p('half.csv'), 'code,current,previous\nNOT_CASES,66000,\n');
+    await cli('fill', p('ht.xlsx'), '--data', p('half.csv'), '--out', p('half.xlsx'));
+    const r = JSON.parse((await cli('check', annual, '--json', '--reference', p('half.xlsx'))).out);
+    expect(r.findings.filter((f: { rule: string }) => f.rule === 'R08').map((f: { code: string }) => f.code)).toEqual(['NOT_CASES']);
+    expect(r.skipped ?? []).toEqual([]);
+  });
+});
+
+describe('bad input gets a clear message, never a stack trace', () => {
+  const expectClean = (r: { code: number; err: string }, pattern: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(pattern);
+    expect(r.err).not.toMatch(/^\s+at /m);
+  };
+
+  test('random bytes', async () => {
+    writeFileSync(p('garbage.xlsx'), Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)));
+    expectClean(await cli('check', p('garbage.xlsx')), /xlsx|工作簿|文件/);
+  });
+
+  test('an old .xls file', async () => {
+    writeFileSync(p('old.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
+    expectClean(await cli('check', p('old.xls')), /\.xls/);
+  });
+
+  test('a workbook that is not from a template', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = 1;
+    await wb.xlsx.writeFile(p('plain.xlsx'));
+    expectClean(await cli('check', p('plain.xlsx')), /不是由标准报表模板生成/);
+  });
+
+  test('a missing file, an unknown option, a missing --out', async () => {
+    expectClean(await cli('check', p('nope.xlsx')), /找不到文件/);
+    expectClean(await cli('check', p('nope.xlsx'), '--bogus'), /不支持选项 --bogus/);
+    expectClean(await cli('fill', p('nope.xlsx'), '--data', 'x.csv'), /需要 --out/);
+  });
+
+  test('an output that is the input is refused: the input is never overwritten', async () => {
+    const f = await filled('same.xlsx');
+    const hash = sha(f);
+    expectClean(await cli('check', f, '--out', f), /输入文件不会被覆盖/);
+    expectClean(await cli('fill', f, '--data', join(SAMPLE, 'slips.csv'), '--out', f), /输入文件不会被覆盖/);
+    expect(sha(f)).toBe(hash);
+  });
+
+  test('an import line with an unknown code is named', async () => {
+    writeFileSync(p('bad.csv'), '\ufeffcode,current,previous\nLA_CASES,1,2\nLA_CASEZ,3,4\n');
+    await cli('template', 'annual', '--out', p('t.xlsx'));
+    expectClean(await cli('fill', p('t.xlsx'), '--data', p('bad.csv'), '--out', p('bad.xlsx')), /第 3 行.*LA_CASEZ/);
+  });
+
+  test('a renamed sheet still checks (Excel moves the names with it); a deleted one is named', async () => {
+    const f = await filled('ren.xlsx');
+    const wb = await read(f);
+    wb.getWorksheet('JS01 法律援助')!.name = '法律援助（改名）';
+    const model = wb.definedNames.model.map((d) => ({ ...d, ranges: d.ranges.map((r) => r.replace("'JS01 法律援助'", "'法律援助（改名）'")) }));
+    wb.definedNames.model = model;
+    wb.worksheets.reverse();
+    await wb.xlsx.writeFile(p('renamed.xlsx'));
+    const r = JSON.parse((await cli('check', p('renamed.xlsx'), '--json')).out);
+    expect(r.counts.error).toBe(0);
+
+    const wb2 = await read(f);
+    wb2.removeWorksheet(wb2.getWorksheet('JS07 社区矫正与安置帮教')!.id);
+    await wb2.xlsx.writeFile(p('deleted.xlsx'));
+    const r2 = await cli('check', p('deleted.xlsx'), '--json');
+    expect(r2.code).toBe(1);
+    const missing = JSON.parse(r2.out).findings.filter((x: { rule: string }) => x.rule === 'C00');
+    expect(missing.map((x: { code: string }) => x.code)).toContain('CC_START');
+  });
+});
+
+describe('summary, merge and demo', () => {
+  test('summary writes 领导参阅 into a copy and a Word document', async () => {
+    const f = await filled('sum-in.xlsx');
+    const r = await cli('summary', f, '--out', p('sum.xlsx'), '--docx', p('sum.docx'));
+    expect(r.code).toBe(0);
+    const wb = await read(p('sum.xlsx'));
+    expect(wb.getWorksheet('领导参阅')).toBeDefined();
+    expect(readFileSync(p('sum.docx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('merge adds district reports: counts sum, derived cells recompute', async () => {
+    const a = await filled('a.xlsx');
+    const b = await filled('b.xlsx');
+    const r = await cli('merge', a, b, '--out', p('total.xlsx'), '--unit', '全市合计');
+    expect(r.code).toBe(0);
+    const wb = await read(p('total.xlsx'));
+    const js01 = wb.getWorksheet('JS01 法律援助')!;
+    expect(js01.getCell('E4').value).toBe(3970);
+    const check = JSON.parse((await cli('check', p('total.xlsx'), '--json')).out);
+    expect(check.counts.error).toBe(0);
+  });
+
+  test('demo writes the flagged copy and prints the table', async () => {
+    const r = await cli('demo', '--out', p('demo'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('不可报送：3 个错误，3 个待说明');
+    expect(readFileSync(p('demo/annual-2025-demo-flagged.xlsx')).length).toBeGreaterThan(10000);
+  });
+});
