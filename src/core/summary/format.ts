@@ -10,7 +10,9 @@
  * - amounts and rates keep at most their catalogue decimals, trailing zeros trimmed
  *   (275.00 万人 → 275万人, 350.50 万元 → 350.5万元);
  * - percentages (values of percent indicators, YoY rates, percentage points) are written to
- *   one decimal, a trailing `.0` dropped (6.6%, 15%, 55.1%).
+ *   one decimal, a trailing `.0` dropped (6.6%, 15%, 55.1%); a percent indicator whose
+ *   figures are all below 1% (再犯罪率 0.14%) keeps its catalogue decimals, value and
+ *   percentage points alike, since one decimal would erase it.
  * en-US uses the same rounding with thousands separators and no 万.
  */
 import type { Indicator } from '../catalog/schema';
@@ -27,6 +29,17 @@ export function round1(x: number): number {
 /** A percentage to one decimal without sign: `6.6`, `15`, `0.1`. */
 export function pct1(x: number): string {
   return formatNumber(Math.abs(round1(x)), 1);
+}
+
+/** Decimals for a percent indicator's figures: 1, or the catalogue's when all are below 1%. */
+export function percentPlaces(decimals: number, ...values: (number | null)[]): number {
+  const given = values.filter((v): v is number => v !== null && v !== 0);
+  return given.length > 0 && given.every((v) => Math.abs(v) < 1) ? Math.max(1, decimals) : 1;
+}
+
+/** |x| at `places` decimals, trailing zeros trimmed (`0.14`, `5.1`, `0`). */
+export function absText(x: number, places: number): string {
+  return places <= 1 ? pct1(x) : formatNumber(Math.abs(x), places);
 }
 
 function group(text: string): string {
@@ -63,9 +76,8 @@ const EN_UNITS: Record<string, string> = {
 export function numberText(ind: Indicator, v: number, locale: Locale): string {
   if (ind.kind === 'count') return countText(v, locale);
   if (ind.kind === 'percent') {
-    // One decimal; a small non-zero rate (0.04%) keeps its catalogue decimals rather than read 0%.
-    const one = formatNumber(round1(v), 1);
-    return one === '0' && v !== 0 ? formatNumber(v, ind.decimals) : one;
+    const places = percentPlaces(ind.decimals, v);
+    return places === 1 ? formatNumber(round1(v), 1) : formatNumber(v, places);
   }
   const text = formatNumber(v, ind.decimals);
   return locale === 'en-US' ? group(text) : text;

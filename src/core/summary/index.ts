@@ -32,6 +32,7 @@ export {
   valueText,
   numberText,
   pct1,
+  percentPlaces,
   round1,
   periodLabel,
   periodRange,

@@ -12,7 +12,7 @@ import type { ReportModel, TemplateId } from '../model/types';
 import type { Counts, Report, Severity } from '../report/types';
 import { formatFinding, indicatorName } from '../../i18n/findings';
 import type { Locale } from '../../i18n/locale';
-import { periodLabel, periodRange, round1 } from './format';
+import { absText, percentPlaces, periodLabel, periodRange, round1 } from './format';
 
 export type Direction = 'up' | 'down' | 'flat' | 'none';
 export type Judgement = 'good' | 'bad' | 'neutral';
@@ -159,7 +159,7 @@ export function figureValues(model: ReportModel, code: string, catalog: Catalog 
 }
 
 /** Direction, change and judgement of one figure (flat = the YoY rate or pp move rounds to 0.0). */
-export function movement(ind: Pick<Indicator, 'kind' | 'better'>, current: number | null, previous: number | null): Movement {
+export function movement(ind: Pick<Indicator, 'kind' | 'better' | 'decimals'>, current: number | null, previous: number | null): Movement {
   if (current === null || previous === null) {
     return { change: null, yoyPct: null, changePp: null, direction: 'none', judgement: 'neutral' };
   }
@@ -169,7 +169,8 @@ export function movement(ind: Pick<Indicator, 'kind' | 'better'>, current: numbe
   let direction: Direction;
   if (ind.kind === 'percent') {
     changePp = change;
-    direction = round1(change) === 0 ? 'flat' : change > 0 ? 'up' : 'down';
+    const flat = absText(change, percentPlaces(ind.decimals, current, previous)) === '0';
+    direction = flat ? 'flat' : change > 0 ? 'up' : 'down';
   } else if (previous === 0) {
     direction = current === 0 ? 'flat' : current > 0 ? 'up' : 'down';
   } else {

@@ -25,7 +25,8 @@
  * - rise: `，同比增长X%`; fall: `，同比下降X%`, X to one decimal, trailing .0 dropped;
  * - flat: `，与上年同期持平` when the rate rounds to 0.0% (so equal figures are flat too);
  * - last year blank: `，上年同期无可比数据`; last year 0 and this year not: `，上年同期为0`;
- * - percent indicators: `为55.1%，较上年同期提高/降低X个百分点` (or 持平 when it rounds to 0.0).
+ * - percent indicators: `为55.1%，较上年同期提高/降低X个百分点` (or 持平 when it rounds to 0.0);
+ *   figures all below 1% keep the catalogue decimals (`为0.14%，较上年同期降低0.14个百分点`).
  * Targets (work plan), after the YoY
  * - met: `，完成年度目标`; missed: `，未达到年度目标（115件）`; in a half-year report a flow target
  *   is pro rata (target × flowTargetShare): `，达到年度目标时序进度` / `，未达到年度目标时序进度
@@ -42,7 +43,7 @@ import { parseExpr } from '../formula/parse';
 import type { ReportModel } from '../model/types';
 import { indicatorName } from '../../i18n/findings';
 import type { Locale } from '../../i18n/locale';
-import { pct1, round1, scopeWord, valueText } from './format';
+import { absText, pct1, percentPlaces, round1, scopeWord, valueText } from './format';
 import { appliedTarget, figureValues, qualifiedName, targetStatus, type AppliedTarget, type SummaryModel } from './model';
 
 export interface Paragraph {
@@ -113,9 +114,10 @@ function movementPhrase(ind: Indicator, current: number, previous: number | null
   const flat = en ? ', unchanged from a year earlier' : '，与上年同期持平';
   if (ind.kind === 'percent') {
     const pp = current - previous;
-    if (round1(pp) === 0) return flat;
-    if (en) return `, ${pp > 0 ? 'up' : 'down'} ${pct1(pp)} percentage points on a year earlier`;
-    return `，较上年同期${pp > 0 ? '提高' : '降低'}${pct1(pp)}个百分点`;
+    const amount = absText(pp, percentPlaces(ind.decimals, current, previous));
+    if (amount === '0') return flat;
+    if (en) return `, ${pp > 0 ? 'up' : 'down'} ${amount} percentage points on a year earlier`;
+    return `，较上年同期${pp > 0 ? '提高' : '降低'}${amount}个百分点`;
   }
   if (previous === 0) {
     if (current === 0) return flat;

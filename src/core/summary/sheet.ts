@@ -111,7 +111,10 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   const put = (col: string, value: PlannedCell['value'], style?: CellStyle): void => {
     const c: PlannedCell = { address: `${col}${row}` };
     if (value !== undefined) c.value = value;
-    if (style) c.style = style;
+    // Text that Excel would read as a formula when typed (=, +, -, @) also gets the Text
+    // format, so a host that sets values the way typing does still keeps it as text.
+    const asText = typeof value === 'string' && /^[=+\-@]/.test(value);
+    if (style || asText) c.style = { ...style, ...(asText ? { numFmt: '@' } : {}) };
     cells.push(c);
   };
   const merge = (from: string, to: string) => {
@@ -138,7 +141,7 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   put('A', summary.title, { font: 'title', size: 18, bold: true, align: 'center', valign: 'middle', wrap: true });
   merge('A', LAST_COL);
   rowHeights[row] = Math.max(36, estimateRowHeight(summary.title, widthOf('A', LAST_COL), 18, 7));
-  const sub = `${summary.unit ? `${t.unitLabel}${summary.unit}　　` : ''}${t.periodLabel}${summary.periodRange}`;
+  const sub = `${summary.unit ? `${t.unitLabel}${summary.unit}\u3000\u3000` : ''}${t.periodLabel}${summary.periodRange}`;
   line(sub, { ...body, align: 'center', wrap: true });
   const ready = summary.readiness.ready;
   line(readinessText(summary, locale), { ...body, bold: true, color: ready ? JUDGEMENT_COLORS.good : JUDGEMENT_COLORS.bad, align: 'center' });

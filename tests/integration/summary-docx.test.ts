@@ -1,0 +1,131 @@
+/**
+ * The Word summary: real .docx bytes that unzip, whose document.xml holds the narrative,
+ * the title and the key-indicator table, laid out as an official document.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { summaryDocx } from '../../src/hosts/docx';
+import { buildSummary, narrate } from '../../src/core/summary';
+import type { Figure, ReportModel } from '../../src/core/model/types';
+import type { Report } from '../../src/core/report/types';
+import type { Locale } from '../../src/i18n/locale';
+
+const FIGS: Record<string, [number | null, number | null]> = {
+  LA_CASES: [1985, 1862],
+  LA_CASES_CRIMINAL: [600, 500],
+  LA_CASES_CIVIL: [1300, 1200],
+  LA_CASES_ADMIN: [85, 162],
+  LA_PER_100K: [72.2, 68],
+  NOT_CASES: [65000, 60000],
+  MED_DISPUTES: [36000, 35000],
+  MED_SUCCESS: [19800, 18900],
+  MED_SUCCESS_RATE: [55, 54],
+  AR_NEW: [1019, 950],
+  AR_SETTLE_RATE: [24.38, 22.1],
+  ENF_ENTERPRISE_INSPECTIONS: [700, 1000],
+};
+
+const MODEL: ReportModel = {
+  template: 'annual',
+  unit: '包头市司法局',
+  period: '2025',
+  figures: new Map<string, Figure>(
+    Object.entries(FIGS).map(([code, [current, previous]]) => [
+      code,
+      { code, current, previous, currentRaw: current, previousRaw: previous, currentIsFormula: false },
+    ]),
+  ),
+  history: new Map(),
+  missing: [],
+};
+
+const REPORT: Report = {
+  ready: false,
+  counts: { error: 1, warning: 0, info: 0 },
+  explained: 0,
+  skipped: [],
+  findings: [{ rule: 'R01', severity: 'error', code: 'LA_CASES', form: 'JS01', messageId: 'required-blank', params: {} }],
+};
+
+async function build(locale: Locale) {
+  const summary = buildSummary(REPORT, MODEL, { locale });
+  const paragraphs = narrate(summary, MODEL, locale);
+  const bytes = await summaryDocx(summary, paragraphs, locale);
+  const zip = await JSZip.loadAsync(bytes);
+  const file = zip.file('word/document.xml');
+  if (!file) throw new Error('no word/document.xml');
+  return { summary, paragraphs, bytes, zip, xml: await file.async('string') };
+}
+
+/** The visible text of document.xml: the runs' text joined per paragraph. */
+function paragraphTexts(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
+}
+
+describe('summaryDocx', () => {
+  test('returns a Uint8Array that is a zip (.docx) with a document part', async () => {
+    const { bytes, zip } = await build('zh-CN');
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
+    expect(zip.file('[Content_Types].xml')).not.toBeNull();
+  });
+
+  test('document.xml holds the title, the period and every paragraph of the narrative', async () => {
+    const { xml, paragraphs, summary } = await build('zh-CN');
+    const texts = paragraphTexts(xml);
+    expect(paragraphs.length).toBeGreaterThanOrEqual(4);
+    expect(texts).toContain('包头市司法局2025年统计数据分析');
+    expect(texts).toContain(`（${summary.periodRange}）`);
+    for (const p of paragraphs) expect(texts).toContain(p.text);
+    expect(texts).toContain('一、法律援助工作情况');
+    expect(texts.some((t) => t.startsWith('全年，全市共办理法律援助案件1985件，同比增长6.6%'))).toBe(true);
+    expect(texts.some((t) => t.includes('不可报送'))).toBe(true);
+    expect(texts.some((t) => t.includes('办理法律援助案件为必填指标'))).toBe(true);
+  });
+
+  test('the key-indicator table follows the paragraphs, with arrows and status', async () => {
+    const { xml, paragraphs } = await build('zh-CN');
+    const table = xml.indexOf('<w:tbl>');
+    expect(table).toBeGreaterThan(xml.indexOf(paragraphs[paragraphs.length - 1]?.text ?? '\u0000'));
+    const texts = paragraphTexts(xml.slice(table));
+    for (const h of ['指标（单位）', '本期', '上年同期', '增减', '同比', '目标', '完成情况']) expect(texts).toContain(h);
+    expect(texts).toContain('办理法律援助案件（件）');
+    expect(texts).toContain('▲ +123');
+    expect(texts).toContain('+6.6%');
+    expect(texts).toContain('未达标');
+    expect(xml).toMatch(/<w:color w:val="107C10"\/>/);
+  });
+
+  test('official-document layout: A4 portrait, margins, 仿宋 16 pt body, 2-character indent, 28 pt lines', async () => {
+    const { xml } = await build('zh-CN');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"( w:orient="portrait")?\/>/);
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588"/);
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).toContain('w:eastAsia="黑体"');
+    expect(xml).toContain('<w:sz w:val="44"/>');
+    expect(xml).toContain('<w:sz w:val="32"/>');
+    expect(xml).toMatch(/<w:ind w:firstLine="640" w:firstLineChars="200"\/>/);
+    expect(xml).toMatch(/<w:spacing [^>]*w:line="560" w:lineRule="exact"/);
+    expect(xml).toMatch(/<w:jc w:val="center"\/>/);
+  });
+
+  test('an English document exists too', async () => {
+    const { xml, paragraphs } = await build('en-US');
+    const texts = paragraphTexts(xml);
+    for (const p of paragraphs) expect(texts).toContain(p.text);
+    expect(texts).toContain('1. Legal aid');
+    expect(texts).toContain('Indicator (unit)');
+  });
+
+  test('the docx host works in a browser too: no node:* imports', () => {
+    const dir = join(__dirname, '../../src/hosts/docx');
+    for (const f of readdirSync(dir)) {
+      const src = readFileSync(join(dir, f), 'utf8');
+      expect(src).not.toMatch(/from '(node:|fs'|path'|buffer')/);
+      expect(src).not.toMatch(/Packer\.toBuffer|Buffer\./);
+    }
+  });
+});
