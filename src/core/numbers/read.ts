@@ -65,7 +65,7 @@ const SLASHES_ONLY = /^[/\\\u2215\u29f8]+$/;
 const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)?(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?/;
 
 /** A unit word: Han characters, optionally in brackets (`件`, `人次`, `(人)`). */
-const UNIT_WORD = /^[(\[]?\p{Script=Han}+[)\]]?$/u;
+const UNIT_WORD = /^[([]?\p{Script=Han}+[)\]]?$/u;
 /** Han digits: a "unit" containing them is really more number (`12三千`), not a unit. */
 const HAN_DIGITS = /[〇零一二三四五六七八九两壹贰叁肆伍陆柒捌玖]/;
 
@@ -139,7 +139,7 @@ interface UnitInfo {
 function unitInfo(unit: string | undefined): UnitInfo | null {
   if (typeof unit !== 'string') return null;
   let u = normalize(unit).replace(/ /g, '');
-  const bracketed = /^[(\[](.*)[)\]]$/.exec(u);
+  const bracketed = /^[([](.*)[)\]]$/.exec(u);
   if (bracketed !== null) u = bracketed[1] ?? '';
   if (u === '') return null;
   return { text: u, power: readMagnitude(u, 0).power };

@@ -69,7 +69,7 @@ function formSheet(form: Form, catalog: Catalog, locale: Locale, names: NamePlan
     address: 'A2',
     formula: locale === 'en-US'
       ? `"Reporting unit: "&${META_NAMES.unit}&"    Period: "&${META_NAMES.period}`
-      : `"填报单位："&${META_NAMES.unit}&"　　报告期："&${META_NAMES.period}`,
+      : `"填报单位："&${META_NAMES.unit}&"\u3000\u3000报告期："&${META_NAMES.period}`,
     result: interpolate(t.subtitle, { unit, period }),
     style: { font: 'body', size: 10, align: 'left' },
   });

@@ -1,0 +1,122 @@
+/**
+ * Builds the add-in's web part into dist/: taskpane.html/js, commands.html/js, the stylesheet,
+ * manifest.xml and the icons. Entry file names carry no hash so the URLs in manifest.xml stay
+ * stable; code loaded with `await import(...)` (ExcelJS) becomes its own chunk, fetched only
+ * in file mode.
+ *
+ *   npm run build        production build, no certificates needed
+ *   npm run dev-server   https://localhost:3000 with the Office dev certificates
+ */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_PORT = 3000;
+
+/** HTTPS options for the dev server: the Office dev certificates, or a self-signed fallback. */
+async function httpsServer() {
+  // The Office CLI tools' usage data goes off before any of them is loaded.
+  require('./scripts/start.cjs').usageDataOff();
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    console.warn(
+      `office-addin-dev-certs: ${reason}\n` +
+        '开发证书不可用，改用临时自签名证书（浏览器会提示不安全；Excel 可能拒绝加载）。\n' +
+        'Dev certificates unavailable; using a temporary self-signed certificate (browsers will warn; Excel may refuse it).',
+    );
+    return 'https';
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const dev = mode === 'development';
+
+  /** @type {import('webpack').Configuration} */
+  const config = {
+    mode,
+    target: 'web',
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.ts',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      // lazily loaded code (ExcelJS): name it with /* webpackChunkName: "exceljs" */
+      chunkFilename: '[name].chunk.js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // the default mainFields for target 'web' start with "browser": ExcelJS resolves to its
+      // prebuilt dist/exceljs.min.js, which needs no Node polyfills
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // tsconfig.json targets CommonJS for Node; webpack needs ES modules so that
+              // `import()` stays a real dynamic import (a separate chunk), not a require
+              compilerOptions: { module: 'es2020', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+        ],
+      }),
+    ],
+    performance: {
+      // the entries must stay small; the lazily loaded ExcelJS chunk is allowed to be large
+      hints: dev ? false : 'warning',
+      maxEntrypointSize: 200 * 1024,
+      maxAssetSize: 1536 * 1024,
+      assetFilter: (file) => file.endsWith('.js'),
+    },
+  };
+
+  if (serving) {
+    config.devServer = {
+      port: DEV_PORT,
+      host: 'localhost',
+      server: await httpsServer(),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+    };
+  }
+  return config;
+};
