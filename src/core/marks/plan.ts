@@ -8,8 +8,11 @@ import { SEVERITY_COLORS } from '../plan/types';
 import type { Finding, Report, Severity } from '../report/types';
 import { getCatalog } from '../catalog/catalog';
 import { SHEETS } from '../template/layout';
+import { estimateRowHeight } from '../summary/format';
 import { formatFinding, formatSkipped, formatSuggestion, indicatorName, noteText } from '../../i18n/findings';
 import type { Locale } from '../../i18n/locale';
+
+const COLUMNS = [6, 8, 7, 22, 28, 24, 60, 12, 30];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -64,6 +67,7 @@ function issueSheet(report: Report, locale: Locale): SheetPlan {
   const cols = 'ABCDEFGHI';
   headers.forEach((h, i) => cells.push({ address: `${cols[i]}3`, value: h, style: { bold: true, fill: 'DCE6F2', border: true, font: 'body', size: 10, align: 'center' } }));
   let row = 4;
+  const rowHeights: Record<number, number> = {};
   report.findings.forEach((f, i) => {
     const colors = SEVERITY_COLORS[f.severity];
     const base = { border: true, font: 'body' as const, size: 10, valign: 'top' as const };
@@ -79,12 +83,14 @@ function issueSheet(report: Report, locale: Locale): SheetPlan {
       formatSuggestion(f, locale) ?? '',
       f.explanation ?? '',
     ];
+    // Wrapped text gets a row tall enough to show it (not every reader fits rows on open).
+    rowHeights[row] = Math.max(18, ...[3, 4, 6, 8].map((j) => estimateRowHeight(String(values[j]), COLUMNS[j] as number, 10)));
     values.forEach((v, j) => {
       const address = `${cols[j]}${row}`;
       if (j === 5 && f.cell) {
         cells.push({ address, value: `${f.cell.sheet}!${f.cell.address}`, link: cellLink(f.cell.sheet, f.cell.address), style: { ...base, color: '0563C1' } });
       } else {
-        cells.push({ address, value: v, style: j === 1 ? { ...base, fill: colors.fill, color: colors.font, bold: true } : { ...base, wrap: j >= 6 } });
+        cells.push({ address, value: v, style: j === 1 ? { ...base, fill: colors.fill, color: colors.font, bold: true } : { ...base, wrap: j >= 3 } });
       }
     });
     row++;
@@ -96,8 +102,9 @@ function issueSheet(report: Report, locale: Locale): SheetPlan {
   }
   return {
     name: SHEETS.issues,
-    columns: [6, 8, 7, 22, 28, 24, 60, 12, 30],
+    columns: COLUMNS,
     cells,
+    rowHeights,
     merges: ['A1:I1', 'A2:I2'],
     freeze: { rows: 3, cols: 0 },
     print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: [1, 3] },
