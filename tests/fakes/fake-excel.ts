@@ -258,18 +258,9 @@ function color(v: unknown): string {
   return v.slice(1).toUpperCase();
 }
 
+const encoder = new TextEncoder();
 function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 function bytesOf(v: unknown): number {

@@ -149,18 +149,9 @@ export function cellInput(v: Scalar): string | number | boolean {
   return risky ? `'${v}` : v;
 }
 
+const encoder = new TextEncoder();
 function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 /** Rough request bytes of one API call (object path + action), on the generous side. */
