@@ -11,6 +11,23 @@ export const TAB_IDS: readonly TabId[] = ['template', 'check', 'marks', 'yoy', '
 
 export type PaneMode = 'loading' | 'excel' | 'file';
 
+/** Actions long enough to show progress for; each has its own progress label. */
+export type BusyAction =
+  | 'open'
+  | 'check'
+  | 'mark'
+  | 'clear'
+  | 'accept'
+  | 'explain'
+  | 'select'
+  | 'template'
+  | 'previous'
+  | 'yoy'
+  | 'summary'
+  | 'flagged'
+  | 'summaryXlsx'
+  | 'docx';
+
 export interface UiText {
   appTitle: string;
   tabs: Record<TabId, string>;
@@ -41,13 +58,100 @@ export interface UiText {
   /** Plain words for the Office.js error codes a user is likely to meet. */
   officeErrors: Record<string, string>;
   unknownError: string;
+  /** Words for the pane's own failures and for the typed errors of the hosts and the core. */
+  errors: {
+    noFile: string;
+    notTemplate: string;
+    /** en-US words for XlsxInputError reasons (the zh-CN text comes with the error itself). */
+    xlsx: Record<'legacy-xls' | 'not-xlsx' | 'corrupt' | 'empty', string>;
+    badPeriod: (template: string, example: string) => string;
+    loadFailed: string;
+    host: {
+      SHEET_EXISTS: (sheet: string) => string;
+      NAME_EXISTS: (name: string) => string;
+      BAD_SHEET_NAME: (sheet: string) => string;
+      CELL_EDIT_MODE: string;
+      UNSUPPORTED: (set: string) => string;
+    };
+  };
+  /** Button and field labels, by what they do. */
+  actions: {
+    check: string;
+    recheck: string;
+    mark: string;
+    clearMarks: string;
+    downloadFlagged: string;
+    insertTemplate: string;
+    downloadTemplate: string;
+    choosePrevious: string;
+    rewriteYoy: string;
+    buildSummary: string;
+    downloadSummary: string;
+    downloadDocx: string;
+    chooseFile: string;
+  };
+  busy: Record<BusyAction, string>;
+  fileZone: {
+    title: string;
+    hint: string;
+    current: (name: string) => string;
+    dropHere: string;
+  };
+  needFile: string;
+  notChecked: string;
+  template: {
+    kind: string;
+    unit: string;
+    unitPlaceholder: string;
+    period: string;
+    periodHint: string;
+  };
+  yoy: {
+    previousHint: string;
+    rewriteHint: string;
+  };
+  summary: {
+    hint: string;
+    downloadsHint: string;
+  };
+  marks: {
+    hint: string;
+    fileHint: string;
+  };
+  notices: {
+    marked: (cells: number) => string;
+    markedNoNotes: (cells: number) => string;
+    markedNoColors: string;
+    markedFile: (cells: number) => string;
+    cleared: (marks: number) => string;
+    clearedFile: string;
+    accepted: (cell: string, value: string) => string;
+    explained: string;
+    explanationCleared: string;
+    explanationsKept: (count: number) => string;
+    templateInserted: (name: string) => string;
+    templateDownloaded: (file: string) => string;
+    previousFilled: (count: number, file: string) => string;
+    yoyWritten: (count: number) => string;
+    summaryAdded: (chart: boolean) => string;
+    summaryReadyFile: string;
+    downloaded: (file: string) => string;
+    skipped: (what: string) => string;
+  };
+  chart: { title: string; series: string };
+  fileNames: {
+    flagged: (stem: string) => string;
+    summary: (stem: string) => string;
+    docx: (stem: string) => string;
+    template: (name: string, period: string) => string;
+  };
 }
 
 const zhCN: UiText = {
   appTitle: '司法行政报表助手',
   tabs: { template: '模板', check: '校验', marks: '标记', yoy: '同比', summary: '汇总' },
   tabIntro: {
-    template: '新建年报或半年报模板，导入数据或上年报表。',
+    template: '新建年报或半年报模板：在 Excel 中插入当前工作簿，在文件模式下下载空白模板。',
     check: '按统计制度校验本报表：错误必须改正，警告需改正或填写说明。',
     marks: '在问题单元格上标记颜色和批注，或清除标记。',
     yoy: '与上年同期比较，写入同比公式。',
@@ -81,13 +185,117 @@ const zhCN: UiText = {
     RequestPayloadSizeLimitExceeded: '一次处理的数据太多，请分批操作。',
   },
   unknownError: '发生了意外错误，请重试。',
+  errors: {
+    noFile: '请先打开要处理的 .xlsx 文件。',
+    notTemplate: '这个工作簿不是用报表模板制作的（找不到指标名称）。请在“模板”页新建模板，把数据填入模板后再校验。',
+    xlsx: {
+      'legacy-xls': '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试',
+      'not-xlsx': '这不是 Excel 工作簿（.xlsx）文件，请选择 .xlsx 文件',
+      corrupt: '文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再试',
+      empty: '文件是空的，请确认选择了正确的文件',
+    },
+    badPeriod: (template, example) => `报告期格式不对：${template}请填写如 ${example} 的报告期。`,
+    loadFailed: '助手的部分组件没有加载成功，请检查网络连接后重试。',
+    host: {
+      SHEET_EXISTS: (sheet) => `工作簿中已有工作表“${sheet}”，未做任何修改。请先重命名或删除同名的工作表，再试一次。`,
+      NAME_EXISTS: (name) => `工作簿中已有名称 ${name}，未做任何修改。这个工作簿可能已经插入过模板。`,
+      BAD_SHEET_NAME: (sheet) => `工作表名称“${sheet}”不符合 Excel 的要求。`,
+      CELL_EDIT_MODE: 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。',
+      UNSUPPORTED: (set) => `此版本的 Excel 不支持该功能（需要 ExcelApi ${set}），请更新 Office 或改用文件模式。`,
+    },
+  },
+  actions: {
+    check: '校验',
+    recheck: '重新校验',
+    mark: '标记问题单元格',
+    clearMarks: '清除标记',
+    downloadFlagged: '下载标记副本',
+    insertTemplate: '插入模板',
+    downloadTemplate: '下载空白模板',
+    choosePrevious: '选择上年报表并填入',
+    rewriteYoy: '重写同比公式',
+    buildSummary: '生成领导参阅',
+    downloadSummary: '下载汇总（.xlsx）',
+    downloadDocx: '下载 Word 文稿（.docx）',
+    chooseFile: '选择文件',
+  },
+  busy: {
+    open: '正在读取文件…',
+    check: '正在校验…',
+    mark: '正在标记…',
+    clear: '正在清除标记…',
+    accept: '正在写入建议值…',
+    explain: '正在写入说明…',
+    select: '正在定位单元格…',
+    template: '正在生成模板…',
+    previous: '正在读取上年报表…',
+    yoy: '正在写入同比公式…',
+    summary: '正在生成汇总…',
+    flagged: '正在生成标记副本…',
+    summaryXlsx: '正在生成汇总工作簿…',
+    docx: '正在生成 Word 文稿…',
+  },
+  fileZone: {
+    title: '打开或拖入 .xlsx 报表',
+    hint: '文件只在本机浏览器中处理，不会上传。',
+    current: (name) => `当前文件：${name}`,
+    dropHere: '松开鼠标即可打开',
+  },
+  needFile: '请先打开要校验的 .xlsx 文件。',
+  notChecked: '尚未校验。点击“校验”开始。',
+  template: {
+    kind: '报表类型',
+    unit: '填报单位',
+    unitPlaceholder: '例如：某某市司法局',
+    period: '报告期',
+    periodHint: '年报填 2025，半年报填 2025H1',
+  },
+  yoy: {
+    previousHint: '选择上年同期的报表（.xlsx），把它的本期数填入本表的“上年同期”列，并写入同比公式。',
+    rewriteHint: '增减量和同比两列被改动或删除时，可重新写入公式。',
+  },
+  summary: {
+    hint: '根据校验结果和主要指标生成“领导参阅”页。',
+    downloadsHint: '汇总包括“领导参阅”工作表和 Word 文稿。',
+  },
+  marks: {
+    hint: '为有问题的单元格加上颜色和批注，并生成“问题清单”工作表；清除标记不会改动数据和原有格式。',
+    fileHint: '标记写在下载的副本中，原文件不会被修改。',
+  },
+  notices: {
+    marked: (cells) => `已标记 ${cells} 个单元格，问题明细见“问题清单”工作表。`,
+    markedNoNotes: (cells) => `已标记 ${cells} 个单元格。此版本的 Excel 不支持批注，问题说明见“问题清单”工作表。`,
+    markedNoColors: '此版本的 Excel 不能为单元格标记颜色，问题明细见“问题清单”工作表。',
+    markedFile: (cells) => `已在副本中标记 ${cells} 个单元格，并附“问题清单”工作表。`,
+    cleared: (marks) => (marks === 0 ? '没有需要清除的标记。' : `已清除 ${marks} 处标记。`),
+    clearedFile: '已取消标记，下载的副本将不带标记。',
+    accepted: (cell, value) => `已将 ${cell} 改为 ${value}。`,
+    explained: '已写入说明。',
+    explanationCleared: '已清除说明。',
+    explanationsKept: (count) => `已填写 ${count} 条说明，下载的副本中会带上这些说明。`,
+    templateInserted: (name) => `已插入${name}模板。`,
+    templateDownloaded: (file) => `已生成模板 ${file}。`,
+    previousFilled: (count, file) => `已从“${file}”填入上年同期数 ${count} 项，并写入同比公式。`,
+    yoyWritten: (count) => `已写入 ${count} 个增减量和同比公式。`,
+    summaryAdded: (chart) => (chart ? '已生成“领导参阅”工作表和同比图表。' : '已生成“领导参阅”工作表。'),
+    summaryReadyFile: '汇总已生成，可以下载。',
+    downloaded: (file) => `已下载 ${file}。`,
+    skipped: (what) => `此版本的 Excel 不支持部分格式，已略过（${what}）；数据和公式不受影响。`,
+  },
+  chart: { title: '主要指标同比增减', series: '同比' },
+  fileNames: {
+    flagged: (stem) => `${stem}-已标记.xlsx`,
+    summary: (stem) => `${stem}-领导参阅.xlsx`,
+    docx: (stem) => `${stem}-领导参阅.docx`,
+    template: (name, period) => `${name}模板-${period}.xlsx`,
+  },
 };
 
 const enUS: UiText = {
   appTitle: 'Bureau Report Assistant',
   tabs: { template: 'Template', check: 'Check', marks: 'Marks', yoy: 'YoY', summary: 'Summary' },
   tabIntro: {
-    template: 'Create an annual or half-year template; import figures or last year’s report.',
+    template: 'Create an annual or half-year template: inserted into this workbook in Excel, downloaded in file mode.',
     check: 'Check this report against the standard: fix every error; fix or explain every warning.',
     marks: 'Colour and annotate the cells with problems, or clear the marks.',
     yoy: 'Compare with the same period last year and write the year-on-year formulas.',
@@ -124,6 +332,113 @@ const enUS: UiText = {
     RequestPayloadSizeLimitExceeded: 'Too much data at once; work in smaller parts.',
   },
   unknownError: 'Something unexpected happened; please try again.',
+  errors: {
+    noFile: 'Open the .xlsx file to work on first.',
+    notTemplate:
+      'This workbook was not made from a report template (none of the indicator names is there). Create a template on the Template tab, fill it in, then check it.',
+    xlsx: {
+      'legacy-xls': 'This is an old .xls file. Save it as .xlsx in Excel or WPS, then try again.',
+      'not-xlsx': 'This is not an Excel workbook (.xlsx). Choose an .xlsx file.',
+      corrupt: 'The file is damaged or incomplete. Open it in Excel or WPS, save it again as .xlsx, then try again.',
+      empty: 'The file is empty. Check that you chose the right file.',
+    },
+    badPeriod: (template, example) => `The period is not in the right form: for the ${template}, write a period like ${example}.`,
+    loadFailed: 'Part of the assistant did not load. Check the network connection and try again.',
+    host: {
+      SHEET_EXISTS: (sheet) => `The workbook already has the sheet(s) “${sheet}”; nothing was changed. Rename or delete them, then try again.`,
+      NAME_EXISTS: (name) => `The workbook already has the name ${name}; nothing was changed. A template may already be in this workbook.`,
+      BAD_SHEET_NAME: (sheet) => `“${sheet}” is not a sheet name Excel accepts.`,
+      CELL_EDIT_MODE: 'Excel is editing a cell. Press Enter or Esc to finish, then try again.',
+      UNSUPPORTED: (set) => `This version of Excel cannot do that (it needs ExcelApi ${set}); update Office or use file mode.`,
+    },
+  },
+  actions: {
+    check: 'Check',
+    recheck: 'Check again',
+    mark: 'Flag problem cells',
+    clearMarks: 'Clear flags',
+    downloadFlagged: 'Download flagged copy',
+    insertTemplate: 'Insert template',
+    downloadTemplate: 'Download blank template',
+    choosePrevious: 'Choose last year’s report and fill in',
+    rewriteYoy: 'Rewrite YoY formulas',
+    buildSummary: 'Build leadership summary',
+    downloadSummary: 'Download summary (.xlsx)',
+    downloadDocx: 'Download Word document (.docx)',
+    chooseFile: 'Choose file',
+  },
+  busy: {
+    open: 'Reading the file…',
+    check: 'Checking…',
+    mark: 'Flagging…',
+    clear: 'Clearing flags…',
+    accept: 'Writing the suggested value…',
+    explain: 'Writing the explanation…',
+    select: 'Going to the cell…',
+    template: 'Building the template…',
+    previous: 'Reading last year’s report…',
+    yoy: 'Writing YoY formulas…',
+    summary: 'Building the summary…',
+    flagged: 'Building the flagged copy…',
+    summaryXlsx: 'Building the summary workbook…',
+    docx: 'Building the Word document…',
+  },
+  fileZone: {
+    title: 'Open or drop an .xlsx report',
+    hint: 'The file is processed in this browser only; it is not uploaded.',
+    current: (name) => `Current file: ${name}`,
+    dropHere: 'Drop to open',
+  },
+  needFile: 'Open the .xlsx file to check first.',
+  notChecked: 'Not checked yet. Press Check to start.',
+  template: {
+    kind: 'Report',
+    unit: 'Reporting unit',
+    unitPlaceholder: 'e.g. City Justice Bureau',
+    period: 'Period',
+    periodHint: 'Annual: 2025; half-year: 2025H1',
+  },
+  yoy: {
+    previousHint:
+      'Choose last year’s report for the same period (.xlsx): its figures go into this report’s “last year” column and the YoY formulas are written.',
+    rewriteHint: 'If the change and YoY columns were edited or deleted, write their formulas again.',
+  },
+  summary: {
+    hint: 'Build the leadership summary page from the check and the key indicators.',
+    downloadsHint: 'The summary comes as a workbook sheet and as a Word document.',
+  },
+  marks: {
+    hint: 'Colour and annotate the cells with problems and add a Findings sheet; clearing the flags leaves data and formatting as they were.',
+    fileHint: 'Flags go into the downloaded copy; the original file is never changed.',
+  },
+  notices: {
+    marked: (cells) => `Flagged ${plural(cells, 'cell', 'cells')}; the details are on the 问题清单 (Findings) sheet.`,
+    markedNoNotes: (cells) =>
+      `Flagged ${plural(cells, 'cell', 'cells')}. This Excel has no notes, so the reasons are on the 问题清单 (Findings) sheet.`,
+    markedNoColors: 'This Excel cannot colour cells; the problems are listed on the 问题清单 (Findings) sheet.',
+    markedFile: (cells) => `Flagged ${plural(cells, 'cell', 'cells')} in the copy, with a Findings sheet.`,
+    cleared: (marks) => (marks === 0 ? 'There were no flags to clear.' : `Cleared ${plural(marks, 'flag', 'flags')}.`),
+    clearedFile: 'Flags removed; the downloaded copy will have none.',
+    accepted: (cell, value) => `${cell} is now ${value}.`,
+    explained: 'Explanation written.',
+    explanationCleared: 'Explanation removed.',
+    explanationsKept: (count) => `${plural(count, 'explanation', 'explanations')} typed; the downloaded copy carries them.`,
+    templateInserted: (name) => `Inserted the ${name} template.`,
+    templateDownloaded: (file) => `Template ${file} is ready.`,
+    previousFilled: (count, file) => `Filled ${plural(count, 'last-year figure', 'last-year figures')} from “${file}” and wrote the YoY formulas.`,
+    yoyWritten: (count) => `Wrote ${plural(count, 'change and YoY formula', 'change and YoY formulas')}.`,
+    summaryAdded: (chart) => (chart ? 'Added the 领导参阅 (summary) sheet and its YoY chart.' : 'Added the 领导参阅 (summary) sheet.'),
+    summaryReadyFile: 'The summary is ready to download.',
+    downloaded: (file) => `Downloaded ${file}.`,
+    skipped: (what) => `This Excel lacks some formatting features, which were left out (${what}); figures and formulas are complete.`,
+  },
+  chart: { title: 'Key indicators, change on last year', series: 'YoY' },
+  fileNames: {
+    flagged: (stem) => `${stem}-flagged.xlsx`,
+    summary: (stem) => `${stem}-summary.xlsx`,
+    docx: (stem) => `${stem}-summary.docx`,
+    template: (name, period) => `${name.toLowerCase().replace(/\s+/g, '-')}-template-${period}.xlsx`,
+  },
 };
 
 function plural(n: number, one: string, many: string): string {

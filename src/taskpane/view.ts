@@ -9,7 +9,7 @@ import type { Locale } from '../i18n/locale';
 import { SEVERITIES } from '../core/report/types';
 import type { Finding, Report, Severity } from '../core/report/types';
 import { TAB_IDS, uiText } from './ui-text';
-import type { PaneMode, TabId } from './ui-text';
+import type { BusyAction, PaneMode, TabId } from './ui-text';
 
 // ---- view data ------------------------------------------------------------------------------
 
@@ -122,20 +122,69 @@ export function groupFindings(rows: readonly FindingRow[]): FindingGroup[] {
     });
 }
 
-/** Turns anything thrown by Office.js or the hosts into plain words plus a details line. */
+/** An error whose message is already in the pane's words (e.g. a period in the wrong form). */
+export class PaneError extends Error {
+  override readonly name = 'PaneError';
+}
+
+/**
+ * Turns anything thrown by Office.js, the hosts or the core into plain words plus a details
+ * line. Typed errors are recognised by name, so this module imports none of their modules
+ * (they live in lazily loaded chunks).
+ */
 export function describeError(error: unknown, locale: Locale): ErrorInfo {
   const t = uiText(locale);
   const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
     code?: unknown;
+    reason?: unknown;
+    params?: Record<string, unknown>;
     message?: unknown;
     debugInfo?: { errorLocation?: unknown };
   };
+  const name = typeof e.name === 'string' ? e.name : undefined;
   const code = typeof e.code === 'string' ? e.code : undefined;
   const text = typeof e.message === 'string' ? e.message : typeof error === 'string' ? error : undefined;
   const location = typeof e.debugInfo?.errorLocation === 'string' ? e.debugInfo.errorLocation : undefined;
-  const message = (code !== undefined ? t.officeErrors[code] : undefined) ?? t.unknownError;
-  const parts = [code, location, text].filter((p): p is string => typeof p === 'string' && p.length > 0);
-  return parts.length > 0 ? { message, details: parts.join(' · ') } : { message };
+  const param = (key: string) => String(e.params?.[key] ?? '');
+
+  let message: string | undefined;
+  let parts: (string | undefined)[] = [code, location, text];
+  switch (name) {
+    case 'PaneError':
+      return { message: text ?? t.unknownError };
+    case 'NoFileError':
+      return { message: t.errors.noFile };
+    case 'NotATemplateError':
+      message = t.errors.notTemplate;
+      parts = [name, text];
+      break;
+    case 'XlsxInputError': {
+      const reason = typeof e.reason === 'string' ? e.reason : 'corrupt';
+      const words = t.errors.xlsx[reason as keyof typeof t.errors.xlsx] ?? t.errors.xlsx.corrupt;
+      // The host's own zh-CN sentence is the more precise one (a .docx, an HTML export …).
+      message = locale === 'zh-CN' && text ? text : words;
+      parts = [name, reason];
+      break;
+    }
+    case 'ExcelHostError': {
+      const host = t.errors.host;
+      if (code === 'SHEET_EXISTS') message = host.SHEET_EXISTS(param('sheet'));
+      else if (code === 'NAME_EXISTS') message = host.NAME_EXISTS(param('name'));
+      else if (code === 'BAD_SHEET_NAME') message = host.BAD_SHEET_NAME(param('sheet'));
+      else if (code === 'CELL_EDIT_MODE') message = host.CELL_EDIT_MODE;
+      else if (code === 'UNSUPPORTED') message = host.UNSUPPORTED(param('set'));
+      break;
+    }
+    case 'ChunkLoadError':
+      message = t.errors.loadFailed;
+      break;
+    default:
+      break;
+  }
+  message ??= (code !== undefined ? t.officeErrors[code] : undefined) ?? t.unknownError;
+  const details = parts.filter((p): p is string => typeof p === 'string' && p.length > 0);
+  return details.length > 0 ? { message, details: details.join(' · ') } : { message };
 }
 
 // ---- small DOM helpers ----------------------------------------------------------------------
@@ -159,6 +208,8 @@ export interface Shell {
   root: HTMLElement;
   modeLabel: HTMLElement;
   modeHint: HTMLElement;
+  /** File mode: where the open-or-drop zone goes (hidden in Excel mode). */
+  fileZone: HTMLElement;
   /** Above the tabs: errors and progress that concern the whole pane. */
   status: HTMLElement;
   tabs: Record<TabId, HTMLElement>;
@@ -194,7 +245,12 @@ export function renderShell(
   const modeHint = el(doc, 'p', 'mode-hint', t.fileModeHint);
   root.appendChild(modeHint);
 
+  const fileZone = el(doc, 'div', 'file-zone-slot');
+  fileZone.setAttribute('hidden', '');
+  root.appendChild(fileZone);
+
   const status = el(doc, 'div', 'status');
+  status.setAttribute('aria-live', 'polite');
   root.appendChild(status);
 
   const tablist = el(doc, 'div', 'tablist');
@@ -206,7 +262,7 @@ export function renderShell(
   const panels = {} as Record<TabId, HTMLElement>;
   const actions = {} as Record<TabId, HTMLElement>;
   const bodies = {} as Record<TabId, HTMLElement>;
-  const shell: Shell = { root, modeLabel, modeHint, status, tabs, panels, actions, bodies, selected };
+  const shell: Shell = { root, modeLabel, modeHint, fileZone, status, tabs, panels, actions, bodies, selected };
 
   TAB_IDS.forEach((id, index) => {
     const tab = el(doc, 'button', 'tab', t.tabs[id]);
@@ -271,8 +327,10 @@ export function selectTab(shell: Shell, id: TabId): void {
 export function setMode(shell: Shell, mode: PaneMode, locale: Locale): void {
   shell.root.setAttribute('data-mode', mode);
   shell.modeLabel.textContent = uiText(locale).mode[mode];
-  if (mode === 'file') shell.modeHint.removeAttribute('hidden');
-  else shell.modeHint.setAttribute('hidden', '');
+  for (const node of [shell.modeHint, shell.fileZone]) {
+    if (mode === 'file') node.removeAttribute('hidden');
+    else node.setAttribute('hidden', '');
+  }
 }
 
 // ---- banner, progress, error ----------------------------------------------------------------
@@ -309,10 +367,21 @@ export function renderProgress(doc: Document, state: ProgressState, locale: Loca
   box.appendChild(el(doc, 'span', 'progress-label', label));
   const track = el(doc, 'div', 'progress-track');
   const bar = el(doc, 'div', 'progress-bar');
-  if (known) bar.setAttribute('style', `width: ${Math.round((100 * Math.min(done, total)) / total)}%`);
+  if (known) setWidth(bar, `${Math.round((100 * Math.min(done, total)) / total)}%`);
   track.appendChild(bar);
   box.appendChild(track);
   return box;
+}
+
+/**
+ * Sets a width through the CSS object model: the pane's Content-Security-Policy refuses inline
+ * style attributes (style-src 'self'), but not styles set from script. A document without the
+ * CSS object model (a test's small fake) gets the attribute.
+ */
+function setWidth(node: HTMLElement, width: string): void {
+  const style = (node as { style?: CSSStyleDeclaration }).style;
+  if (style) style.width = width;
+  else node.setAttribute('style', `width: ${width}`);
 }
 
 export function renderError(doc: Document, info: ErrorInfo, locale: Locale): HTMLElement {
@@ -450,4 +519,417 @@ function renderRow(
     }
   });
   return item;
+}
+
+// ---- the working pane -----------------------------------------------------------------------
+//
+// The tabs' controls are built once per mode and language and then updated in place from the
+// controller's state, so a field a person is typing in (a unit name, an explanation) is never
+// rebuilt under their hands. Only the findings list is rebuilt, and only after a new check.
+
+/** The slice of the controller's state the pane renders (see controller.ts). */
+export interface PaneViewState {
+  mode: 'excel' | 'file';
+  file: { name: string; seq: number } | null;
+  report: Pick<Report, 'ready' | 'counts' | 'explained'> | null;
+  rows: FindingRow[];
+  reportSeq: number;
+  reportFileSeq: number;
+  busy: { action: BusyAction; seq: number } | null;
+  error: ErrorInfo | null;
+  notice: string | null;
+  explanations: Record<string, string>;
+  selected: string | null;
+  templateDefaults: Record<'annual' | 'half-year', string> | null;
+}
+
+export interface TemplateChoice {
+  template: 'annual' | 'half-year';
+  unit: string;
+  period: string;
+}
+
+export interface PaneHandlers {
+  onTab?: (id: TabId) => void;
+  onOpenFile?: (file: File) => void;
+  onCheck?: () => void;
+  onMark?: () => void;
+  onClearMarks?: () => void;
+  onDownloadFlagged?: () => void;
+  onTemplate?: (choice: TemplateChoice) => void;
+  onPrevious?: (file: File) => void;
+  onRewriteYoy?: () => void;
+  onSummary?: () => void;
+  onDownloadSummary?: () => void;
+  onDownloadDocx?: () => void;
+  onAdopt?: (rowId: string) => void;
+  onExplain?: (rowId: string, text: string) => void;
+  onSelect?: (rowId: string) => void;
+  /** Findings of a newly opened file are in the DOM (for the benchmark mark). */
+  onFindingsShown?: (fileSeq: number) => void;
+}
+
+export interface PaneView {
+  update(state: PaneViewState): void;
+}
+
+/** How long an action may run before its progress bar appears. */
+export const PROGRESS_DELAY_MS = 500;
+
+interface Control {
+  node: HTMLElement & { disabled?: boolean };
+  /** Needs an open file (file mode). */
+  needsFile: boolean;
+}
+
+function button(doc: Document, text: string, action: string, primary = false): HTMLElement {
+  const b = el(doc, 'button', primary ? 'button button-primary' : 'button', text);
+  b.setAttribute('type', 'button');
+  b.setAttribute('data-action', action);
+  return b;
+}
+
+/** A file picker that looks like a button: a label around a visually hidden input. */
+function filePicker(
+  doc: Document,
+  text: string,
+  action: string,
+  onFile: (file: File) => void,
+  primary = false,
+): { label: HTMLElement; input: HTMLInputElement } {
+  const label = el(doc, 'label', primary ? 'button button-primary file-button' : 'button file-button');
+  label.setAttribute('data-action', action);
+  label.appendChild(el(doc, 'span', 'file-button-text', text));
+  const input = doc.createElement('input');
+  input.setAttribute('type', 'file');
+  input.setAttribute('accept', '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  input.className = 'visually-hidden';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again is a new choice
+    if (file) onFile(file);
+  });
+  label.appendChild(input);
+  return { label, input };
+}
+
+function para(doc: Document, className: string, text: string): HTMLElement {
+  return el(doc, 'p', className, text);
+}
+
+export function mountPane(
+  doc: Document,
+  shell: Shell,
+  locale: Locale,
+  mode: 'excel' | 'file',
+  handlers: PaneHandlers,
+): PaneView {
+  const t = uiText(locale);
+  const controls: Control[] = [];
+  const control = <T extends HTMLElement>(node: T, needsFile: boolean): T => {
+    controls.push({ node, needsFile });
+    return node;
+  };
+  const file = mode === 'file';
+
+  // ---- file zone (file mode) ----
+  let fileLine: HTMLElement | null = null;
+  if (file) {
+    const zone = el(doc, 'div', 'dropzone');
+    zone.setAttribute('data-state', 'idle');
+    zone.appendChild(para(doc, 'dropzone-title', t.fileZone.title));
+    const picker = filePicker(doc, t.actions.chooseFile, 'open', (f) => handlers.onOpenFile?.(f), true);
+    control(picker.input, false);
+    zone.appendChild(picker.label);
+    zone.appendChild(para(doc, 'dropzone-hint', t.fileZone.hint));
+    fileLine = para(doc, 'dropzone-file', '');
+    fileLine.setAttribute('hidden', '');
+    zone.appendChild(fileLine);
+    let depth = 0;
+    zone.addEventListener('dragenter', (event) => {
+      event.preventDefault();
+      depth += 1;
+      zone.setAttribute('data-state', 'over');
+    });
+    zone.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      const dt = (event as DragEvent).dataTransfer;
+      if (dt) dt.dropEffect = 'copy';
+    });
+    zone.addEventListener('dragleave', () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) zone.setAttribute('data-state', 'idle');
+    });
+    zone.addEventListener('drop', (event) => {
+      event.preventDefault();
+      depth = 0;
+      zone.setAttribute('data-state', 'idle');
+      const dropped = (event as DragEvent).dataTransfer?.files?.[0];
+      if (dropped && !picker.input.disabled) handlers.onOpenFile?.(dropped);
+    });
+    mount(shell.fileZone, zone);
+  } else {
+    mount(shell.fileZone);
+  }
+
+  // ---- 校验 ----
+  const checkButton = control(button(doc, t.actions.check, 'check', true), true);
+  checkButton.addEventListener('click', () => handlers.onCheck?.());
+  const checkActions: HTMLElement[] = [checkButton];
+  if (file) {
+    const flagged = control(button(doc, t.actions.downloadFlagged, 'download-flagged'), true);
+    flagged.addEventListener('click', () => handlers.onDownloadFlagged?.());
+    checkActions.push(flagged);
+  }
+  mount(shell.actions.check, ...checkActions);
+  const checkBody = shell.bodies.check;
+
+  // ---- 标记 ----
+  const markButton = control(button(doc, t.actions.mark, 'mark', true), true);
+  markButton.addEventListener('click', () => handlers.onMark?.());
+  const clearButton = control(button(doc, t.actions.clearMarks, 'clear-marks'), true);
+  clearButton.addEventListener('click', () => handlers.onClearMarks?.());
+  const markActions: HTMLElement[] = [markButton, clearButton];
+  if (file) {
+    const flagged = control(button(doc, t.actions.downloadFlagged, 'download-flagged'), true);
+    flagged.addEventListener('click', () => handlers.onDownloadFlagged?.());
+    markActions.push(flagged);
+  }
+  mount(shell.actions.marks, ...markActions);
+  mount(shell.bodies.marks, para(doc, 'panel-note', t.marks.hint), ...(file ? [para(doc, 'panel-note', t.marks.fileHint)] : []));
+
+  // ---- 模板 ----
+  const form = el(doc, 'form', 'template-form');
+  form.setAttribute('novalidate', '');
+  const kinds = el(doc, 'fieldset', 'field field-choices');
+  kinds.appendChild(el(doc, 'legend', 'field-label', t.template.kind));
+  const radios: Record<'annual' | 'half-year', HTMLInputElement> = {} as Record<'annual' | 'half-year', HTMLInputElement>;
+  for (const [id, words] of [
+    ['annual', locale === 'en-US' ? 'Annual' : '年报'],
+    ['half-year', locale === 'en-US' ? 'Half-year' : '半年报'],
+  ] as const) {
+    const label = el(doc, 'label', 'radio');
+    const input = doc.createElement('input');
+    input.setAttribute('type', 'radio');
+    input.setAttribute('name', 'template-kind');
+    input.value = id;
+    if (id === 'annual') input.checked = true;
+    control(input, false);
+    radios[id] = input;
+    label.appendChild(input);
+    label.appendChild(el(doc, 'span', '', words));
+    kinds.appendChild(label);
+  }
+  form.appendChild(kinds);
+  const textField = (labelText: string, name: string, placeholder: string, hint?: string): HTMLInputElement => {
+    const box = el(doc, 'label', 'field');
+    box.appendChild(el(doc, 'span', 'field-label', labelText));
+    const input = doc.createElement('input');
+    input.setAttribute('type', 'text');
+    input.setAttribute('name', name);
+    input.setAttribute('autocomplete', 'off');
+    input.setAttribute('placeholder', placeholder);
+    control(input, false);
+    box.appendChild(input);
+    if (hint) box.appendChild(el(doc, 'span', 'field-hint', hint));
+    form.appendChild(box);
+    return input;
+  };
+  const unitInput = textField(t.template.unit, 'unit', t.template.unitPlaceholder);
+  const periodInput = textField(t.template.period, 'period', '', t.template.periodHint);
+  let periodTouched = false;
+  periodInput.addEventListener('input', () => {
+    periodTouched = true;
+  });
+  let defaults: PaneViewState['templateDefaults'] = null;
+  const kindNow = (): 'annual' | 'half-year' => (radios['half-year'].checked ? 'half-year' : 'annual');
+  const showDefault = () => {
+    if (!defaults) return;
+    periodInput.setAttribute('placeholder', defaults[kindNow()]);
+    if (!periodTouched) periodInput.value = defaults[kindNow()];
+  };
+  for (const r of Object.values(radios)) r.addEventListener('change', showDefault);
+  const templateButton = control(button(doc, file ? t.actions.downloadTemplate : t.actions.insertTemplate, 'template', true), false);
+  templateButton.setAttribute('type', 'submit');
+  form.appendChild(templateButton);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    handlers.onTemplate?.({ template: kindNow(), unit: unitInput.value, period: periodInput.value });
+  });
+  mount(shell.actions.template);
+  mount(shell.bodies.template, form);
+
+  // ---- 同比 ----
+  const previous = filePicker(doc, t.actions.choosePrevious, 'previous', (f) => handlers.onPrevious?.(f), true);
+  control(previous.input, true);
+  const yoyButton = control(button(doc, t.actions.rewriteYoy, 'rewrite-yoy'), true);
+  yoyButton.addEventListener('click', () => handlers.onRewriteYoy?.());
+  mount(shell.actions.yoy);
+  const yoyBlock = (hint: string, action: HTMLElement) => {
+    const box = el(doc, 'div', 'panel-block');
+    box.appendChild(para(doc, 'panel-note', hint));
+    box.appendChild(action);
+    return box;
+  };
+  mount(shell.bodies.yoy, yoyBlock(t.yoy.previousHint, previous.label), yoyBlock(t.yoy.rewriteHint, yoyButton));
+
+  // ---- 汇总 ----
+  const summaryButton = control(button(doc, t.actions.buildSummary, 'summary', true), true);
+  summaryButton.addEventListener('click', () => handlers.onSummary?.());
+  const summaryActions: HTMLElement[] = [summaryButton];
+  if (file) {
+    const xlsx = control(button(doc, t.actions.downloadSummary, 'download-summary'), true);
+    xlsx.addEventListener('click', () => handlers.onDownloadSummary?.());
+    summaryActions.push(xlsx);
+  }
+  const docx = control(button(doc, t.actions.downloadDocx, 'download-docx'), true);
+  docx.addEventListener('click', () => handlers.onDownloadDocx?.());
+  summaryActions.push(docx);
+  mount(shell.actions.summary, ...summaryActions);
+  mount(shell.bodies.summary, para(doc, 'panel-note', t.summary.hint), para(doc, 'panel-note', t.summary.downloadsHint));
+
+  // ---- updating ----
+  let shownReport = -1;
+  let shownSelected: string | null = null;
+  let markedFile = 0;
+  let progressFor: number | null = null;
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
+  const rowsById = new Map<string, HTMLElement>();
+
+  const findingHandlers: FindingHandlers = {
+    onSelect: (row) => handlers.onSelect?.(row.id),
+    onAdopt: (row) => handlers.onAdopt?.(row.id),
+    onExplain: (row, text) => handlers.onExplain?.(row.id, text),
+  };
+
+  const renderCheck = (state: PaneViewState) => {
+    const focusedIndex = focusedRowIndex();
+    rowsById.clear();
+    if (!state.report) {
+      mount(checkBody, para(doc, 'panel-note', file && !state.file ? t.needFile : t.notChecked));
+      return;
+    }
+    const section = renderFindings(doc, groupFindings(state.rows), locale, findingHandlers);
+    const parts: HTMLElement[] = [renderBanner(doc, bannerState(state.report), locale)];
+    const typed = Object.keys(state.explanations).length;
+    if (file && typed > 0) parts.push(para(doc, 'panel-note', t.notices.explanationsKept(typed)));
+    parts.push(section);
+    mount(checkBody, ...parts);
+    collectRows(section);
+    if (focusedIndex !== null) {
+      const items = [...rowsById.values()];
+      const target = items[Math.min(focusedIndex, items.length - 1)];
+      if (target) {
+        for (const item of items) item.setAttribute('tabindex', item === target ? '0' : '-1');
+        target.focus();
+      }
+    }
+  };
+
+  /** Index of the finding row that has focus (or holds the focused control), if any. */
+  const focusedRowIndex = (): number | null => {
+    const active = doc.activeElement;
+    if (!active) return null;
+    let i = 0;
+    for (const item of rowsById.values()) {
+      if (item === active || item.contains(active)) return i;
+      i += 1;
+    }
+    return null;
+  };
+
+  const collectRows = (node: HTMLElement) => {
+    for (const child of Array.from(node.children) as HTMLElement[]) {
+      const id = child.getAttribute('data-finding-id');
+      if (id !== null) rowsById.set(id, child);
+      else collectRows(child);
+    }
+  };
+
+  let statusKey = '';
+  const renderStatus = (state: PaneViewState) => {
+    const key = JSON.stringify([progressFor, state.busy?.action, state.error, state.notice]);
+    if (key === statusKey) return; // unchanged: do not make screen readers say it again
+    statusKey = key;
+    const parts: HTMLElement[] = [];
+    if (state.busy && progressFor === state.busy.seq) {
+      parts.push(renderProgress(doc, { label: t.busy[state.busy.action] }, locale));
+    }
+    if (state.error) parts.push(renderError(doc, state.error, locale));
+    if (state.notice) parts.push(el(doc, 'p', 'notice', state.notice));
+    mount(shell.status, ...parts);
+  };
+
+  const update = (state: PaneViewState): void => {
+    // Progress only for what takes longer than half a second.
+    if (state.busy) {
+      const seq = state.busy.seq;
+      if (progressFor !== seq && progressTimer === undefined) {
+        progressTimer = setTimeout(() => {
+          progressTimer = undefined;
+          if (last.busy?.seq === seq) {
+            progressFor = seq;
+            shell.root.setAttribute('aria-busy', 'true');
+            renderStatus(last);
+          }
+        }, PROGRESS_DELAY_MS);
+      }
+    } else {
+      if (progressTimer !== undefined) clearTimeout(progressTimer);
+      progressTimer = undefined;
+      progressFor = null;
+      shell.root.removeAttribute('aria-busy');
+    }
+    last = state;
+    renderStatus(state);
+
+    const noFile = file && !state.file;
+    for (const c of controls) c.node.disabled = state.busy !== null || (c.needsFile && noFile);
+
+    if (fileLine) {
+      if (state.file) {
+        fileLine.textContent = t.fileZone.current(state.file.name);
+        fileLine.removeAttribute('hidden');
+      } else fileLine.setAttribute('hidden', '');
+    }
+
+    if (state.templateDefaults && state.templateDefaults !== defaults) {
+      defaults = state.templateDefaults;
+      showDefault();
+    }
+
+    if (state.reportSeq !== shownReport) {
+      shownReport = state.reportSeq;
+      shownSelected = null;
+      renderCheck(state);
+      if (file && state.report && state.reportFileSeq > markedFile) {
+        markedFile = state.reportFileSeq;
+        handlers.onFindingsShown?.(state.reportFileSeq);
+      }
+    }
+    if (state.selected !== shownSelected) {
+      if (shownSelected !== null) rowsById.get(shownSelected)?.removeAttribute('aria-current');
+      shownSelected = state.selected;
+      const row = state.selected !== null ? rowsById.get(state.selected) : undefined;
+      if (row) {
+        row.setAttribute('aria-current', 'true');
+        if (file) row.scrollIntoView?.({ block: 'nearest' });
+      }
+    }
+  };
+  let last: PaneViewState = {
+    mode,
+    file: null,
+    report: null,
+    rows: [],
+    reportSeq: -1,
+    reportFileSeq: 0,
+    busy: null,
+    error: null,
+    notice: null,
+    explanations: {},
+    selected: null,
+    templateDefaults: null,
+  };
+  return { update };
 }

@@ -1,0 +1,455 @@
+/**
+ * The pane's state and actions, with no DOM: it asks the core (through the lazily loaded
+ * engine) for a report or a plan and has a PaneHost carry the plan out. Both modes run the
+ * same code; where they differ it is because the host says so (a file does not recalculate,
+ * a file cannot show a cell, a file's marks and summary go into downloaded copies).
+ *
+ * One action runs at a time; each ends in exactly one of: a notice, an error in words, or
+ * nothing (a check, whose result is the findings list). Every change calls `render`.
+ */
+import type { Finding, Report } from '../core/report/types';
+import type { ReportModel, TemplateId } from '../core/model/types';
+import type { CellEdit } from '../core/plan/types';
+import type { SummaryModel, Paragraph } from '../core/summary';
+import type { Locale } from '../i18n/locale';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
+import type { Engine } from './engine';
+import type { MarkResult, PaneHost } from './pane-host';
+import { isFileHost } from './pane-host';
+import { uiText, type BusyAction } from './ui-text';
+import { PaneError, describeError, findingRow, type ErrorInfo, type FindingRow } from './view';
+
+export interface PaneState {
+  mode: 'excel' | 'file';
+  locale: Locale;
+  /** File mode: the open file; `seq` counts files opened. */
+  file: { name: string; seq: number } | null;
+  report: Report | null;
+  /** The report's findings as the view shows them, in report order. */
+  rows: FindingRow[];
+  /** Counts checks, so a view re-renders findings only when they changed. */
+  reportSeq: number;
+  /** The file (`file.seq`) the report was made from; 0 in Excel mode. */
+  reportFileSeq: number;
+  busy: { action: BusyAction; seq: number } | null;
+  error: ErrorInfo | null;
+  notice: string | null;
+  /** The last marking, until marks are cleared. */
+  marks: MarkResult | null;
+  /** File mode: explanations typed in the pane, by indicator code (also in the workbook copy). */
+  explanations: Record<string, string>;
+  /** The finding row last chosen (highlighted in the list). */
+  selected: string | null;
+  /** Default period per template, once the engine is loaded. */
+  templateDefaults: Record<TemplateId, string> | null;
+  /** File mode: a summary was built and can be downloaded. */
+  summaryReady: boolean;
+}
+
+export interface TemplateRequest {
+  template: TemplateId;
+  unit: string;
+  /** Blank means the default period (the last complete one). */
+  period: string;
+}
+
+/** What the user chose in a file picker or dropped: a name and a way to get the bytes. */
+export interface ChosenFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface ControllerDeps {
+  host: PaneHost;
+  locale: Locale;
+  render: (state: Readonly<PaneState>) => void;
+  /** The core functions the pane uses (a lazy chunk in the browser). */
+  engine: () => Promise<Engine>;
+  /** Reads an .xlsx file into a snapshot (last year's report), in either mode. */
+  readXlsx: (bytes: ArrayBuffer | Uint8Array) => Promise<WorkbookSnapshot>;
+  /** Hands bytes to the user as a download. */
+  save: (bytes: Uint8Array, name: string, mime: string) => void;
+  /** The Word summary (lazily loaded docx writer in the browser). */
+  docx: (summary: SummaryModel, paragraphs: Paragraph[], locale: Locale) => Promise<Uint8Array>;
+  now?: () => Date;
+}
+
+export const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/** `annual-2025-demo.xlsx` → `annual-2025-demo`. */
+export function fileStem(name: string | null | undefined): string {
+  const base = (name ?? '').replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '').trim();
+  return base || 'report';
+}
+
+export class Controller {
+  readonly state: PaneState;
+  private readonly deps: ControllerDeps;
+  private model: ReportModel | null = null;
+  private findings = new Map<string, Finding>();
+  private engineLoad: Promise<Engine> | undefined;
+  private seq = 0;
+
+  constructor(deps: ControllerDeps) {
+    this.deps = deps;
+    this.state = {
+      mode: deps.host.kind,
+      locale: deps.locale,
+      file: null,
+      report: null,
+      rows: [],
+      reportSeq: 0,
+      reportFileSeq: 0,
+      busy: null,
+      error: null,
+      notice: null,
+      marks: null,
+      explanations: {},
+      selected: null,
+      templateDefaults: null,
+      summaryReady: false,
+    };
+  }
+
+  private get t() {
+    return uiText(this.state.locale);
+  }
+
+  private emit(): void {
+    this.deps.render(this.state);
+  }
+
+  /** The engine, loaded once (a failed load is tried again next time). */
+  engine(): Promise<Engine> {
+    if (!this.engineLoad) {
+      this.engineLoad = this.deps.engine().catch((e: unknown) => {
+        this.engineLoad = undefined;
+        throw e;
+      });
+    }
+    return this.engineLoad;
+  }
+
+  /** Runs one action: busy while it runs, its error in words when it fails. */
+  private async run(action: BusyAction, work: () => Promise<string | null | void>): Promise<boolean> {
+    if (this.state.busy) return false;
+    this.state.busy = { action, seq: ++this.seq };
+    this.state.error = null;
+    this.state.notice = null;
+    this.emit();
+    let ok = true;
+    try {
+      const notice = await work();
+      if (typeof notice === 'string') this.state.notice = notice;
+    } catch (e) {
+      ok = false;
+      this.state.error = describeError(e, this.state.locale);
+    } finally {
+      this.state.busy = null;
+      this.emit();
+    }
+    return ok;
+  }
+
+  // ---- reading and checking -----------------------------------------------------------------
+
+  /** Reads the workbook and checks it; the findings replace the previous ones. */
+  private async checkNow(): Promise<{ report: Report; model: ReportModel; snapshot: WorkbookSnapshot }> {
+    const [engine, snapshot] = await Promise.all([this.engine(), this.deps.host.readSnapshot()]);
+    let result;
+    try {
+      result = engine.checkWorkbook(snapshot);
+    } catch (e) {
+      this.forget();
+      throw e;
+    }
+    const { report, model } = result;
+    const locale = this.state.locale;
+    const rows = report.findings.map((f, i) => findingRow(f, i, engine.formatFinding(f, locale), engine.formName(f.form, locale)));
+    this.model = model;
+    this.findings = new Map(rows.map((r, i) => [r.id, report.findings[i] as Finding]));
+    this.state.report = report;
+    this.state.rows = rows;
+    this.state.reportSeq += 1;
+    this.state.reportFileSeq = this.state.file?.seq ?? 0;
+    if (this.state.selected !== null && !this.findings.has(this.state.selected)) this.state.selected = null;
+    return { report, model, snapshot };
+  }
+
+  private forget(): void {
+    this.model = null;
+    this.findings = new Map();
+    this.state.report = null;
+    this.state.rows = [];
+    this.state.reportSeq += 1;
+    this.state.selected = null;
+  }
+
+  /** File mode: opens a chosen .xlsx (one load, one snapshot, one check). */
+  async openFile(file: ChosenFile): Promise<boolean> {
+    const host = this.deps.host;
+    if (!isFileHost(host)) return false;
+    return this.run('open', async () => {
+      // The workbook (ExcelJS) and the engine load side by side.
+      await Promise.all([file.arrayBuffer().then((bytes) => host.open(bytes, file.name)), this.engine()]);
+      this.state.file = { name: file.name, seq: (this.state.file?.seq ?? 0) + 1 };
+      this.state.explanations = {};
+      this.state.marks = null;
+      this.state.summaryReady = false;
+      this.forget();
+      await this.checkNow();
+    });
+  }
+
+  check(): Promise<boolean> {
+    return this.run('check', async () => {
+      this.needWorkbook();
+      await this.checkNow();
+    });
+  }
+
+  private needWorkbook(): void {
+    const host = this.deps.host;
+    if (isFileHost(host) && host.fileName === null) throw new PaneError(this.t.errors.noFile);
+  }
+
+  /**
+   * After cells were written: a file gets fresh cached results for its formulas (Excel
+   * recalculates by itself), then the workbook is checked again.
+   */
+  private async afterEdit(): Promise<void> {
+    const host = this.deps.host;
+    if (!host.recalculates) {
+      const [engine, snapshot] = await Promise.all([this.engine(), host.readSnapshot()]);
+      await host.applyCellEdits(engine.planRecalc(snapshot));
+    }
+    await this.checkNow();
+  }
+
+  // ---- findings -----------------------------------------------------------------------------
+
+  /** Writes a finding's suggested number into its cell, then checks again. */
+  accept(rowId: string): Promise<boolean> {
+    return this.run('accept', async () => {
+      const f = this.findings.get(rowId);
+      if (!f) return null;
+      const engine = await this.engine();
+      const edits = engine.planAcceptSuggestion(f);
+      if (edits.length === 0) return null;
+      await this.deps.host.applyCellEdits(edits);
+      await this.afterEdit();
+      const value = f.suggestion?.value;
+      return this.t.notices.accepted(`${f.cell?.sheet ?? ''}!${f.cell?.address ?? ''}`, value === null || value === undefined ? '' : String(value));
+    });
+  }
+
+  /** Writes (or clears, for empty text) a warning's explanation in its 说明 cell, then checks again. */
+  explain(rowId: string, text: string): Promise<boolean> {
+    return this.run('explain', async () => {
+      const f = this.findings.get(rowId);
+      if (!f || !this.model) return null;
+      const engine = await this.engine();
+      const clean = text.trim();
+      const edits: CellEdit[] = engine.planExplanation(this.model, f.code, clean);
+      if (edits.length === 0) return null;
+      await this.deps.host.applyCellEdits(edits);
+      if (isFileHost(this.deps.host)) {
+        if (clean) this.state.explanations[f.code] = clean;
+        else delete this.state.explanations[f.code];
+      }
+      await this.afterEdit();
+      return clean ? this.t.notices.explained : this.t.notices.explanationCleared;
+    });
+  }
+
+  /** Shows a finding's cell in Excel; in a file the row is highlighted instead. */
+  async select(rowId: string): Promise<void> {
+    const f = this.findings.get(rowId);
+    if (!f) return;
+    this.state.selected = rowId;
+    this.emit();
+    if (!f.cell || this.state.busy) return;
+    try {
+      await this.deps.host.selectCell(f.cell);
+    } catch (e) {
+      this.state.error = describeError(e, this.state.locale);
+      this.emit();
+    }
+  }
+
+  // ---- marks --------------------------------------------------------------------------------
+
+  /** Checks, then marks every finding's cell and writes 问题清单 (2 syncs in Excel). */
+  mark(): Promise<boolean> {
+    return this.run('mark', () => this.markNow());
+  }
+
+  private async markNow(): Promise<string> {
+    this.needWorkbook();
+    const { report } = await this.checkNow();
+    const engine = await this.engine();
+    const result = await this.deps.host.applyMarks(engine.planMarks(report, this.state.locale));
+    this.state.marks = result;
+    const n = this.t.notices;
+    if (isFileHost(this.deps.host)) return n.markedFile(result.marked);
+    if (result.marked === 0 && report.findings.some((f) => f.cell)) return n.markedNoColors;
+    return result.notes === 'none' ? n.markedNoNotes(result.marked) : n.marked(result.marked);
+  }
+
+  clearMarks(): Promise<boolean> {
+    return this.run('clear', async () => {
+      const removed = await this.deps.host.clearMarks();
+      this.state.marks = null;
+      return isFileHost(this.deps.host) ? this.t.notices.clearedFile : this.t.notices.cleared(removed);
+    });
+  }
+
+  /** File mode: the current workbook with its marks, as a download. */
+  downloadFlagged(): Promise<boolean> {
+    const host = this.deps.host;
+    if (!isFileHost(host)) return Promise.resolve(false);
+    return this.run('flagged', async () => {
+      await this.markNow();
+      const name = this.t.fileNames.flagged(fileStem(host.fileName));
+      this.deps.save(await host.flaggedCopy(), name, MIME.xlsx);
+      return this.t.notices.downloaded(name);
+    });
+  }
+
+  // ---- template -----------------------------------------------------------------------------
+
+  /**
+   * Loads the engine for the template tab and fills in the default periods. Quietly: opening
+   * a tab is not an action, so it neither shows progress nor clears a notice; a failed load
+   * is met again (and explained) when the template is asked for.
+   */
+  async prepareTemplate(): Promise<boolean> {
+    if (this.state.templateDefaults) return true;
+    try {
+      const engine = await this.engine();
+      const today = (this.deps.now ?? (() => new Date()))();
+      this.state.templateDefaults = {
+        annual: engine.defaultPeriod('annual', today),
+        'half-year': engine.defaultPeriod('half-year', today),
+      };
+    } catch {
+      return false;
+    }
+    this.emit();
+    return true;
+  }
+
+  /** Excel: inserts the template into this workbook. File: downloads a blank template. */
+  insertTemplate(request: TemplateRequest): Promise<boolean> {
+    return this.run('template', async () => {
+      const engine = await this.engine();
+      const locale = this.state.locale;
+      const today = (this.deps.now ?? (() => new Date()))();
+      const period = request.period.trim().toUpperCase() || engine.defaultPeriod(request.template, today);
+      const name = engine.templateName(request.template, locale);
+      if (!engine.periodFits(request.template, period)) {
+        throw new PaneError(this.t.errors.badPeriod(name, engine.defaultPeriod(request.template, today)));
+      }
+      const plan = engine.buildTemplatePlan(request.template, { unit: request.unit.trim(), period, locale });
+      const host = this.deps.host;
+      if (isFileHost(host)) {
+        const file = this.t.fileNames.template(name, period);
+        this.deps.save(await host.templateBytes(plan), file, MIME.xlsx);
+        return this.t.notices.templateDownloaded(file);
+      }
+      await host.insertTemplate(plan);
+      return this.withSkipped(this.t.notices.templateInserted(name));
+    });
+  }
+
+  /** A notice, plus what this Excel could not draw, when it could not. */
+  private async withSkipped(notice: string): Promise<string> {
+    const skipped = (await this.deps.host.skipped?.()) ?? [];
+    return skipped.length > 0 ? `${notice}${this.t.notices.skipped(skipped.join(', '))}` : notice;
+  }
+
+  // ---- year on year -------------------------------------------------------------------------
+
+  /** Last year's figures from a chosen .xlsx into the _PREV cells, plus the YoY formulas. */
+  fillPrevious(file: ChosenFile): Promise<boolean> {
+    return this.run('previous', async () => {
+      this.needWorkbook();
+      const [engine, bytes] = await Promise.all([this.engine(), file.arrayBuffer()]);
+      const [previous, current] = await Promise.all([this.deps.readXlsx(bytes), this.deps.host.readSnapshot()]);
+      const prevEdits = engine.planPrevious(current, previous);
+      const edits = [...prevEdits, ...engine.planYoyFormulas(current)];
+      await this.deps.host.applyCellEdits(edits);
+      await this.afterEdit();
+      const prevCells = new Set(current.names.filter((n) => n.name.toUpperCase().endsWith('_PREV')).map((n) => `${n.sheet}!${n.address}`));
+      const filled = prevEdits.filter((e) => prevCells.has(`${e.sheet}!${e.address}`)).length;
+      return this.t.notices.previousFilled(filled, file.name);
+    });
+  }
+
+  rewriteYoy(): Promise<boolean> {
+    return this.run('yoy', async () => {
+      this.needWorkbook();
+      const [engine, current] = await Promise.all([this.engine(), this.deps.host.readSnapshot()]);
+      const edits = engine.planYoyFormulas(current);
+      await this.deps.host.applyCellEdits(edits);
+      await this.afterEdit();
+      return this.t.notices.yoyWritten(edits.length);
+    });
+  }
+
+  // ---- summary ------------------------------------------------------------------------------
+
+  private async summaryNow(): Promise<{ summary: SummaryModel; paragraphs: Paragraph[] }> {
+    this.needWorkbook();
+    const { report, model } = await this.checkNow();
+    const engine = await this.engine();
+    const locale = this.state.locale;
+    const summary = engine.buildSummary(report, model, { locale });
+    return { summary, paragraphs: engine.narrate(summary, model, locale) };
+  }
+
+  /** Excel: adds 领导参阅 (and its chart). File: prepares it for the summary download. */
+  buildSummary(): Promise<boolean> {
+    return this.run('summary', async () => {
+      const { summary, paragraphs } = await this.summaryNow();
+      const engine = await this.engine();
+      const sheet = engine.summarySheetPlan(summary, paragraphs, this.state.locale);
+      const result = await this.deps.host.addSummary(sheet, this.t.chart);
+      if (isFileHost(this.deps.host)) {
+        this.state.summaryReady = true;
+        return this.t.notices.summaryReadyFile;
+      }
+      return this.withSkipped(this.t.notices.summaryAdded(result.chart));
+    });
+  }
+
+  /** File mode: the workbook with 领导参阅 added, as a download (built afresh from the current figures). */
+  downloadSummaryXlsx(): Promise<boolean> {
+    const host = this.deps.host;
+    if (!isFileHost(host)) return Promise.resolve(false);
+    return this.run('summaryXlsx', async () => {
+      const { summary, paragraphs } = await this.summaryNow();
+      const engine = await this.engine();
+      await host.addSummary(engine.summarySheetPlan(summary, paragraphs, this.state.locale), this.t.chart);
+      this.state.summaryReady = true;
+      const name = this.t.fileNames.summary(fileStem(host.fileName));
+      this.deps.save(await host.summaryCopy(), name, MIME.xlsx);
+      return this.t.notices.downloaded(name);
+    });
+  }
+
+  /** The summary as a Word document, in either mode. */
+  downloadDocx(): Promise<boolean> {
+    return this.run('docx', async () => {
+      const { summary, paragraphs } = await this.summaryNow();
+      const host = this.deps.host;
+      const stem = isFileHost(host) ? fileStem(host.fileName) : fileStem(summary.title);
+      const name = this.t.fileNames.docx(stem);
+      this.deps.save(await this.deps.docx(summary, paragraphs, this.state.locale), name, MIME.docx);
+      return this.t.notices.downloaded(name);
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The part of the core the pane calls, gathered in one module so the pane can load it as one
+ * lazy chunk: the catalogue, its zod schemas and the rules are most of the pane's weight, and
+ * nobody needs them before a file is chosen or 校验 is pressed. Nothing here decides anything
+ * new; every entry is the core's own function.
+ */
+import './no-eval';
+import {
+  buildTemplatePlan,
+  checkWorkbook,
+  defaultPeriod,
+  getCatalog,
+  planAcceptSuggestion,
+  planExplanation,
+  planMarks,
+  planPrevious,
+  planRecalc,
+  planYoyFormulas,
+} from '../core';
+import { buildSummary, narrate, summarySheetPlan } from '../core/summary';
+import { formatFinding } from '../i18n/findings';
+import type { Locale } from '../i18n/locale';
+
+/** A form's display name in the pane's language ('' for an unknown form id). */
+function formName(form: string, locale: Locale): string {
+  const f = getCatalog().formById.get(form);
+  if (!f) return '';
+  return locale === 'en-US' ? f.nameEn : f.nameZh;
+}
+
+/** A template's display name (年报 / Annual report). */
+function templateName(id: string, locale: Locale): string {
+  const t = getCatalog().templateById.get(id);
+  if (!t) return id;
+  return locale === 'en-US' ? t.nameEn : t.nameZh;
+}
+
+/** Whether a period fits the template (`2025` for annual, `2025H1` for half-year), by the catalogue. */
+function periodFits(id: string, period: string): boolean {
+  return getCatalog().templateById.get(id)?.periodPattern.test(period) ?? false;
+}
+
+export const engine = {
+  checkWorkbook,
+  planMarks,
+  planAcceptSuggestion,
+  planExplanation,
+  planPrevious,
+  planRecalc,
+  planYoyFormulas,
+  buildTemplatePlan,
+  defaultPeriod,
+  buildSummary,
+  narrate,
+  summarySheetPlan,
+  formatFinding,
+  formName,
+  templateName,
+  periodFits,
+};
+
+export type Engine = typeof engine;

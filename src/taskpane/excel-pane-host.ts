@@ -1,0 +1,90 @@
+/**
+ * Excel mode: the pane's host interface over src/hosts/excel (the only place Excel.run is
+ * called). Each method is one ExcelHost call; the summary adds the native YoY chart after
+ * its sheet. The Office.js host is loaded on first use, so the pane's startup script stays
+ * small in both modes.
+ */
+import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core/plan/types';
+import type { CellRef, WorkbookSnapshot } from '../workbook/snapshot';
+import type { ExcelHost, ExcelHostDeps } from '../hosts/excel/host';
+import type { ChartText, MarkResult, PaneHost, SummaryResult } from './pane-host';
+
+export type ExcelPaneDeps = Partial<ExcelHostDeps>;
+
+export class ExcelPaneHost implements PaneHost {
+  readonly kind = 'excel' as const;
+  readonly recalculates = true;
+  private host: Promise<ExcelHost> | undefined;
+  /** Why the last summary has no chart, when it has none (for the details line). */
+  chartProblem: unknown = null;
+
+  constructor(private readonly deps: ExcelPaneDeps = {}) {}
+
+  private excel(): Promise<ExcelHost> {
+    if (!this.host) {
+      this.host = import(/* webpackChunkName: "excel-host" */ '../hosts/excel/host').then(
+        (m) => new m.ExcelHost(this.deps),
+        (e: unknown) => {
+          this.host = undefined;
+          throw e;
+        },
+      );
+    }
+    return this.host;
+  }
+
+  /** Features the last write skipped because this Excel lacks them. */
+  async skipped(): Promise<string[]> {
+    return [...(await this.excel()).lastDegraded];
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    return (await this.excel()).readSnapshot();
+  }
+
+  async applyMarks(plan: MarkPlan): Promise<MarkResult> {
+    const outcome = await (await this.excel()).applyMarks(plan);
+    return { marked: outcome.marked, notes: outcome.notes };
+  }
+
+  async clearMarks(): Promise<number> {
+    return (await this.excel()).clearMarks();
+  }
+
+  async applyCellEdits(edits: CellEdit[]): Promise<void> {
+    if (edits.length === 0) return;
+    await (await this.excel()).applyCellEdits(edits);
+  }
+
+  async insertTemplate(plan: WorkbookPlan): Promise<void> {
+    await (await this.excel()).applyWorkbookPlan(plan);
+  }
+
+  async selectCell(ref: CellRef): Promise<boolean> {
+    await (await this.excel()).selectCell(ref);
+    return true;
+  }
+
+  /** The sheet, then the chart; a chart Excel refuses does not undo the sheet. */
+  async addSummary(sheet: SheetPlan, chart: ChartText): Promise<SummaryResult> {
+    const host = await this.excel();
+    await host.applyWorkbookPlan({ sheets: [sheet], names: [] });
+    this.chartProblem = null;
+    try {
+      const { addYoyChart } = await import(/* webpackChunkName: "excel-host" */ '../hosts/excel/summary-chart');
+      return { chart: await addYoyChart(this.chartDeps(), sheet, chart) };
+    } catch (e) {
+      this.chartProblem = e;
+      return { chart: false };
+    }
+  }
+
+  private chartDeps(): Pick<ExcelHostDeps, 'run' | 'isSetSupported'> {
+    return {
+      run: this.deps.run ?? ((batch) => Excel.run(batch)),
+      isSetSupported:
+        this.deps.isSetSupported ??
+        ((name, version) => typeof Office !== 'undefined' && Office.context.requirements.isSetSupported(name, version)),
+    };
+  }
+}

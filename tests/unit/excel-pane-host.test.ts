@@ -1,0 +1,286 @@
+/**
+ * Excel mode: the controller and the pane's Excel host against the strict fake of Excel
+ * (tests/fakes/fake-excel.ts). Round trips are counted, older Excels are simulated, and what
+ * ends up in the workbook is read back from the fake.
+ */
+import { Controller } from '../../src/taskpane/controller';
+import { engine } from '../../src/taskpane/engine';
+import { ExcelPaneHost } from '../../src/taskpane/excel-pane-host';
+import { uiText } from '../../src/taskpane/ui-text';
+import { checkWorkbook } from '../../src/core';
+import type { SheetPlan } from '../../src/core/plan/types';
+import { YOY_CHART_NAME, addYoyChart, yoyRows } from '../../src/hosts/excel/summary-chart';
+import { MARK_TOKEN } from '../../src/hosts/excel';
+import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
+import { createFakeExcel, type FakeExcelOptions } from '../fakes/fake-excel';
+import { SLIPS_CSV, fill, sample, template } from '../fakes/sample';
+
+const t = uiText('zh-CN');
+const slips = () => fill(sample(), SLIPS_CSV);
+
+function setup(options: FakeExcelOptions = {}, snapshot: WorkbookSnapshot = slips()) {
+  const fake = createFakeExcel({ snapshot, ...options });
+  const host = new ExcelPaneHost({ run: fake.run, isSetSupported: fake.isSetSupported, sleep: async () => undefined });
+  const saved: string[] = [];
+  const controller = new Controller({
+    host,
+    locale: 'zh-CN',
+    render: () => undefined,
+    engine: async () => engine,
+    readXlsx: async () => template('annual', '2024'),
+    save: (_bytes, name) => saved.push(name),
+    docx: async () => new Uint8Array([0x50, 0x4b]),
+  });
+  return { fake, host, controller, saved };
+}
+
+const rowOf = (c: Controller, rule: string) => {
+  const row = c.state.rows.find((r) => r.rule === rule);
+  if (!row) throw new Error(`no ${rule} row`);
+  return row;
+};
+
+/** Where a defined name points in the fake workbook. */
+function at(snapshot: WorkbookSnapshot, name: string) {
+  const n = snapshot.names.find((x) => x.name === name);
+  if (!n) throw new Error(`no name ${name}`);
+  return n;
+}
+
+describe('the controller on Excel', () => {
+  test('a check reads the workbook in one sync and finds what the core finds', async () => {
+    const { fake, controller } = setup();
+    expect(await controller.check()).toBe(true);
+    expect(fake.syncCount).toBe(1);
+    expect(controller.state.report).toEqual(checkWorkbook(slips()).report);
+  });
+
+  test('check-and-mark takes 2 syncs: overlays, notes and 问题清单 are in the workbook', async () => {
+    const { fake, controller } = setup();
+    expect(await controller.mark()).toBe(true);
+    expect(fake.syncCount).toBe(2);
+    expect(controller.state.notice).toBe(t.notices.marked(7));
+    expect(fake.sheetNames()).toContain('问题清单');
+    const r01 = at(slips(), 'LA_CASES');
+    expect(fake.conditionalFormats(r01.sheet).some((cf) => cf.range.replace(/\$/g, '') === r01.address && cf.formula?.includes(MARK_TOKEN))).toBe(true);
+    expect(fake.notes(r01.sheet).some((n) => n.address.replace(/\$/g, '').endsWith(r01.address) && n.content.includes('R01'))).toBe(true);
+
+    fake.resetCounters();
+    expect(await controller.clearMarks()).toBe(true);
+    expect(controller.state.notice).toBe(t.notices.cleared(7));
+    expect(fake.conditionalFormats(r01.sheet).filter((cf) => cf.formula?.includes(MARK_TOKEN))).toEqual([]);
+    expect(fake.syncCount).toBeLessThanOrEqual(2);
+  });
+
+  test('an Excel without notes or comments (ExcelApi 1.9) still checks and marks, and says where the reasons are', async () => {
+    const { fake, controller } = setup({ requirementSets: { ExcelApi: '1.9' } });
+    expect(await controller.check()).toBe(true);
+    expect(controller.state.report?.counts.error).toBe(3);
+    expect(await controller.mark()).toBe(true);
+    expect(controller.state.error).toBeNull();
+    expect(controller.state.marks).toEqual({ marked: 7, notes: 'none' });
+    expect(controller.state.notice).toBe(t.notices.markedNoNotes(7));
+    expect(fake.sheetNames()).toContain('问题清单');
+  });
+
+  test('accepting 24000 writes the cell in Excel and the finding is gone', async () => {
+    const { fake, controller } = setup();
+    await controller.check();
+    fake.resetCounters();
+    await controller.accept(rowOf(controller, 'C02').id);
+    expect(fake.syncCount).toBe(2); // the edit, then the re-check
+    const leg = at(slips(), 'LEG_COUNSEL');
+    expect(fake.cell(leg.sheet, leg.address)?.value).toBe(24000);
+    expect(controller.state.rows.some((r) => r.rule === 'C02')).toBe(false);
+  });
+
+  test('an explanation typed in the pane lands in the 说明 cell as text, even one that looks like a formula', async () => {
+    const { fake, controller } = setup();
+    await controller.check();
+    await controller.explain(rowOf(controller, 'A2').id, '=新开通账号 12 个');
+    const note = at(slips(), 'PL_POSTS_NOTE');
+    expect(fake.cell(note.sheet, note.address)?.value).toBe('=新开通账号 12 个');
+    expect(fake.cell(note.sheet, note.address)?.formula).toBeUndefined();
+    expect(rowOf(controller, 'A2').explanation).toBe('=新开通账号 12 个');
+    expect(controller.state.report?.explained).toBe(2);
+  });
+
+  test('choosing a finding selects its cell', async () => {
+    const { fake, controller } = setup();
+    await controller.check();
+    const row = rowOf(controller, 'R01');
+    await controller.select(row.id);
+    expect(fake.selection).toEqual({ sheet: row.sheet, address: row.cell });
+    expect(fake.activeSheet).toBe(row.sheet);
+  });
+
+  test('a cell being edited is explained in words, with the code in the details', async () => {
+    const { fake, controller } = setup();
+    fake.enterCellEditMode(100);
+    expect(await controller.check()).toBe(false);
+    expect(controller.state.error?.message).toBe(t.errors.host.CELL_EDIT_MODE);
+  });
+});
+
+describe('template and summary in Excel', () => {
+  test('an older Excel (ExcelApi 1.7) gets the template without the formatting it lacks, and is told so', async () => {
+    const { fake, controller } = setup({ requirementSets: { ExcelApi: '1.7' } }, { sheets: [{ name: 'Sheet1', cells: {} }], names: [] });
+    expect(await controller.insertTemplate({ template: 'annual', unit: '', period: '2025' })).toBe(true);
+    expect(fake.names().some((n) => n.name === 'LA_CASES_NOTE')).toBe(true);
+    expect(controller.state.notice).toMatch(/^已插入年报模板。此版本的 Excel 不支持部分格式，已略过（.*dataValidation/);
+  });
+
+  test('inserting the template into an empty workbook, then again: the second time says the sheet exists', async () => {
+    const { fake, controller } = setup({}, { sheets: [{ name: 'Sheet1', cells: {} }], names: [] });
+    expect(await controller.insertTemplate({ template: 'annual', unit: '示例县司法局', period: '2025' })).toBe(true);
+    expect(fake.sheetNames()).toContain('封面');
+    expect(fake.names().some((n) => n.name === 'LA_CASES')).toBe(true);
+    expect(checkWorkbook(fake.toSnapshot()).model.unit).toBe('示例县司法局');
+
+    expect(await controller.insertTemplate({ template: 'annual', unit: '', period: '' })).toBe(false);
+    const templateSheets = fake.sheetNames().filter((n) => n !== 'Sheet1').join('、');
+    expect(controller.state.error?.message).toBe(t.errors.host.SHEET_EXISTS(templateSheets));
+    expect(controller.state.error?.message).toMatch(/^工作簿中已有工作表“封面、JS00/);
+    expect(controller.state.error?.details).toContain('SHEET_EXISTS');
+  });
+
+  test('the summary sheet is added; on an Excel (or fake) without charts it comes without one', async () => {
+    const { fake, controller, host } = setup();
+    expect(await controller.buildSummary()).toBe(true);
+    expect(fake.sheetNames()).toContain('领导参阅');
+    expect(controller.state.notice).toBe(t.notices.summaryAdded(false));
+    expect(host.chartProblem).not.toBeNull(); // the strict fake has no chart API
+    // a second summary: the existing sheet is named in the error
+    expect(await controller.buildSummary()).toBe(false);
+    expect(controller.state.error?.message).toBe(t.errors.host.SHEET_EXISTS('领导参阅'));
+  });
+
+  test('last year from a file fills the _PREV cells and writes YoY formulas in Excel', async () => {
+    const lastYear = fill(template('annual', '2024'), 'code,current,previous\nLA_CASES,1862,\n');
+    const current = fill(template('annual', '2025'), 'code,current,previous\nLA_CASES,1985,\n');
+    const fake = createFakeExcel({ snapshot: current });
+    const controller = new Controller({
+      host: new ExcelPaneHost({ run: fake.run, isSetSupported: fake.isSetSupported }),
+      locale: 'zh-CN',
+      render: () => undefined,
+      engine: async () => engine,
+      readXlsx: async () => lastYear,
+      save: () => undefined,
+      docx: async () => new Uint8Array(),
+    });
+    expect(await controller.fillPrevious({ name: '2024.xlsx', arrayBuffer: async () => new ArrayBuffer(1) })).toBe(true);
+    const prev = at(current, 'LA_CASES_PREV');
+    expect(fake.cell(prev.sheet, prev.address)?.value).toBe(1862);
+    const row = Number(/\d+$/.exec(prev.address)?.[0]);
+    expect(fake.cell(prev.sheet, `H${row}`)?.formula).toContain('LA_CASES_PREV');
+    expect(controller.state.notice).toBe(t.notices.previousFilled(1, '2024.xlsx'));
+  });
+});
+
+// ---- the chart, against a small recording double of the chart API -------------------------
+
+interface Recorded {
+  syncs: number;
+  calls: string[];
+  chart: Record<string, unknown>;
+}
+
+function chartDouble(): { rec: Recorded; run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T> } {
+  const rec: Recorded = { syncs: 0, calls: [], chart: {} };
+  const range = (address: string) => ({ address });
+  const chart = {
+    set name(v: string) {
+      rec.chart.name = v;
+    },
+    title: {
+      set text(v: string) {
+        rec.chart.title = v;
+      },
+      set visible(v: boolean) {
+        rec.chart.titleVisible = v;
+      },
+    },
+    legend: {
+      set visible(v: boolean) {
+        rec.chart.legend = v;
+      },
+    },
+    dataLabels: {
+      set showValue(v: boolean) {
+        rec.chart.labels = v;
+      },
+    },
+    setPosition: (a: string, b: string) => rec.calls.push(`setPosition ${a} ${b}`),
+    series: {
+      getItemAt: (i: number) => ({
+        set name(v: string) {
+          rec.chart[`series${i}`] = v;
+        },
+        setXAxisValues: (r: { address: string }) => rec.calls.push(`setXAxisValues ${r.address}`),
+      }),
+    },
+    axes: {
+      categoryAxis: {
+        set reversePlotOrder(v: boolean) {
+          rec.chart.reversed = v;
+        },
+      },
+    },
+  };
+  const ctx = {
+    workbook: {
+      worksheets: {
+        getItem: (name: string) => ({
+          getRange: (a: string) => range(`${name}!${a}`),
+          charts: {
+            add: (type: string, source: { address: string }, by: string) => {
+              rec.calls.push(`add ${type} ${source.address} ${by}`);
+              return chart;
+            },
+          },
+        }),
+      },
+    },
+    sync: async () => {
+      rec.syncs++;
+    },
+  };
+  return { rec, run: (batch) => batch(ctx as unknown as Excel.RequestContext) };
+}
+
+const summarySheet = (): SheetPlan => engine.summarySheetPlan(
+  engine.buildSummary(checkWorkbook(sample()).report, checkWorkbook(sample()).model, { locale: 'zh-CN' }),
+  [],
+  'zh-CN',
+);
+
+describe('the YoY chart beside 领导参阅', () => {
+  test('one batch, one sync: a clustered bar chart over the YoY column, named after the indicators', async () => {
+    const sheet = summarySheet();
+    const rows = yoyRows(sheet);
+    expect(rows).not.toBeNull();
+    const { rec, run } = chartDouble();
+    expect(await addYoyChart({ run, isSetSupported: () => true }, sheet, t.chart)).toBe(true);
+    expect(rec.syncs).toBe(1);
+    expect(rec.calls[0]).toBe(`add BarClustered 领导参阅!E${rows?.first}:E${rows?.last} Columns`);
+    expect(rec.calls).toContain(`setXAxisValues 领导参阅!A${rows?.first}:A${rows?.last}`);
+    expect(rec.calls.some((c) => /^setPosition I\d+ O\d+$/.test(c))).toBe(true);
+    expect(rec.chart).toMatchObject({ name: YOY_CHART_NAME, title: '主要指标同比增减', legend: false, labels: true, series0: '同比', reversed: true });
+  });
+
+  test('ExcelApi 1.1 only: the chart still comes, without 1.7 calls', async () => {
+    const { rec, run } = chartDouble();
+    const only11 = (_name: string, version: string) => version === '1.1';
+    expect(await addYoyChart({ run, isSetSupported: only11 }, summarySheet(), t.chart)).toBe(true);
+    expect(rec.calls.some((c) => c.startsWith('setXAxisValues'))).toBe(false);
+    expect(rec.chart.reversed).toBeUndefined();
+  });
+
+  test('no chart API, or no key-indicator table: no chart and no round trip', async () => {
+    const { rec, run } = chartDouble();
+    expect(await addYoyChart({ run, isSetSupported: () => false }, summarySheet(), t.chart)).toBe(false);
+    const { dataBars: _bars, ...bare } = summarySheet();
+    expect(await addYoyChart({ run, isSetSupported: () => true }, bare, t.chart)).toBe(false);
+    expect(rec.syncs).toBe(0);
+  });
+});
