@@ -4,7 +4,6 @@
  * nobody needs them before a file is chosen or 校验 is pressed. Nothing here decides anything
  * new; every entry is the core's own function.
  */
-import './no-eval';
 import {
   buildTemplatePlan,
   checkWorkbook,

@@ -15,7 +15,7 @@ let loaded: Promise<ExcelJSModule> | undefined;
 
 export async function exceljs(): Promise<ExcelJSModule> {
   if (!loaded) {
-    loaded = import('exceljs').then(
+    loaded = import(/* webpackChunkName: "exceljs" */ 'exceljs').then(
       (m) => ((m as { default?: ExcelJSModule }).default ?? m) as ExcelJSModule,
       (err: unknown) => {
         loaded = undefined; // let a later call try again
