@@ -68,7 +68,7 @@ export class ExcelPaneHost implements PaneHost {
   /** The sheet, then the chart; a chart Excel refuses does not undo the sheet. */
   async addSummary(sheet: SheetPlan, chart: ChartText): Promise<SummaryResult> {
     const host = await this.excel();
-    await host.applyWorkbookPlan({ sheets: [sheet], names: [] });
+    await host.applyWorkbookPlan({ sheets: [sheet], names: [] }, { replaceSheets: true });
     this.chartProblem = null;
     try {
       const { addYoyChart } = await import(/* webpackChunkName: "excel-host" */ '../hosts/excel/summary-chart');

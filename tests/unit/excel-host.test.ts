@@ -397,6 +397,17 @@ function workbookPlan(): WorkbookPlan {
 }
 
 describe('applyWorkbookPlan', () => {
+  test('a generated page (领导参阅) written again replaces the old one; without replaceSheets it is refused', async () => {
+    const fake = createFakeExcel();
+    const { host } = hostFor(fake);
+    const page = (text: string): WorkbookPlan => ({ sheets: [{ name: '领导参阅', columns: [20], cells: [{ address: 'A1', value: text }], merges: [] }], names: [] });
+    await host.applyWorkbookPlan(page('第一次'));
+    await expect(host.applyWorkbookPlan(page('第二次'))).rejects.toMatchObject({ code: 'SHEET_EXISTS' });
+    await host.applyWorkbookPlan(page('第二次'), { replaceSheets: true });
+    expect(fake.sheetNames().filter((n) => n === '领导参阅')).toHaveLength(1);
+    expect(fake.cell('领导参阅', 'A1')?.value).toBe('第二次');
+  });
+
   test('a template of 5 sheets (~90 rows each) takes at most 3 syncs and holds names, formulas, validations', async () => {
     const fake = createFakeExcel();
     const { host } = hostFor(fake);

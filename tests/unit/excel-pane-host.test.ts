@@ -150,9 +150,9 @@ describe('template and summary in Excel', () => {
     expect(fake.sheetNames()).toContain('领导参阅');
     expect(controller.state.notice).toBe(t.notices.summaryAdded(false));
     expect(host.chartProblem).not.toBeNull(); // the strict fake has no chart API
-    // a second summary: the existing sheet is named in the error
-    expect(await controller.buildSummary()).toBe(false);
-    expect(controller.state.error?.message).toBe(t.errors.host.SHEET_EXISTS('领导参阅'));
+    // a second summary replaces the add-in's own page instead of stopping on it
+    expect(await controller.buildSummary()).toBe(true);
+    expect(fake.sheetNames().filter((n) => n === '领导参阅')).toHaveLength(1);
   });
 
   test('last year from a file fills the _PREV cells and writes YoY formulas in Excel', async () => {

@@ -540,8 +540,12 @@ export class ExcelHost {
 
   // ---- writing ------------------------------------------------------------------------
 
-  /** Inserts a template: new sheets, their cells, formats and names. Two syncs. */
-  async applyWorkbookPlan(plan: WorkbookPlan): Promise<void> {
+  /**
+   * Inserts a template: new sheets, their cells, formats and names. Two syncs. A sheet that
+   * already exists stops everything, unless `replaceSheets` says the plan's sheets are the
+   * add-in's own generated pages (领导参阅), which are then deleted and written anew.
+   */
+  async applyWorkbookPlan(plan: WorkbookPlan, options: { replaceSheets?: boolean } = {}): Promise<void> {
     const caps = this.caps();
     if (!caps.nullObjects) {
       throw new ExcelHostError('UNSUPPORTED', { set: API.nullObjects }, `插入模板需要 ExcelApi ${API.nullObjects} 或更高版本的 Excel。`);
@@ -567,7 +571,7 @@ export class ExcelHost {
         names: names.filter((n) => !n.item.isNullObject).map((n) => n.name),
       };
     });
-    if (clash.sheets.length > 0) {
+    if (clash.sheets.length > 0 && !options.replaceSheets) {
       throw new ExcelHostError(
         'SHEET_EXISTS',
         { sheet: clash.sheets.join('、') },
@@ -585,6 +589,9 @@ export class ExcelHost {
     // Sync 2 (more only past the payload budget): everything else.
     this.lastDegraded = [];
     const steps: Step[] = [];
+    if (options.replaceSheets) {
+      for (const name of clash.sheets) steps.push({ cost: cost(2, name), run: (b) => b.wb.worksheets.getItem(name).delete() });
+    }
     for (const s of plan.sheets) {
       steps.push({
         cost: cost(3, s.name),
