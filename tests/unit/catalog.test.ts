@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { buildCatalog, CatalogError, getCatalog, parseIndicators } from '../../src/core/catalog/catalog';
 import { INDICATORS_CSV } from '../../src/core/catalog/indicators.data';
+import { rulesDoc } from '../../src/core/catalog/rules-doc';
 
 const SPEC = join(__dirname, '..', '..', '..', 'shared', 'spec', 'indicators.csv');
 
@@ -36,5 +37,18 @@ describe('the standard as data', () => {
     expect(() => buildCatalog(parseIndicators(dup))).toThrow(CatalogError);
     const orphan = INDICATORS_CSV + 'JS01,LA_X,x,x,件,count,0,yes,NO_SUCH,,,,no,,\n';
     expect(() => buildCatalog(parseIndicators(orphan))).toThrow(/unknown NO_SUCH/);
+  });
+});
+
+describe('the rule catalogue page', () => {
+  test('docs/rules.md is what the rule metadata generates (run npm run docs:rules after changing a rule)', () => {
+    expect(readFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8')).toBe(rulesDoc());
+  });
+
+  test('every rule id the engine can report has a row', () => {
+    const doc = rulesDoc();
+    for (const id of ['C00', 'C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'CFG']) {
+      expect(doc).toContain(`| ${id} |`);
+    }
   });
 });

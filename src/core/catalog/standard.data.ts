@@ -67,6 +67,27 @@ export const R08 = {
   textEn: 'A half-year flow figure cannot exceed the annual figure of the same year',
 } as const;
 
+/**
+ * Every rule id the engine reports, with its wording, for the generated docs/rules.md.
+ * The formulas of R01–R07 live in AUDIT_RULES; the thresholds of A1–A6 in TEMPLATES.
+ */
+export const RULE_DOCS = [
+  { id: 'C00', severity: 'error', family: 'catalogue', textZh: '指标的定义名称缺失（被删除，或所在工作表被删除）', textEn: "An indicator's defined name is missing (deleted, or its sheet deleted)" },
+  { id: 'C01', severity: 'error', family: 'catalogue', textZh: '必填指标本期为空', textEn: 'A required figure is blank' },
+  { id: 'C02', severity: 'error', family: 'catalogue', textZh: '数字单元格中是文本（约2.4万、1,985、１９８５、—），给出建议值', textEn: 'Text in a number cell (约2.4万, 1,985, full-width digits, —); the finding proposes the number' },
+  { id: 'C03', severity: 'error', family: 'catalogue', textZh: '负数、非整数的件数、超过 100 的百分比', textEn: 'A negative figure, a fractional count, a percent over 100' },
+  { id: 'C04', severity: 'error', family: 'catalogue', textZh: '其中项超过总数', textEn: 'A breakdown item exceeds its whole' },
+  { id: 'C05', severity: 'error', family: 'catalogue', textZh: '计算指标填入的常数与公式结果不一致（超出舍入误差）', textEn: 'A constant typed over a derived cell disagrees with its formula beyond rounding' },
+  { id: 'C06', severity: 'warning', family: 'catalogue', textZh: '未达到工作计划目标（半年报的流量目标按一半计）', textEn: 'A work-plan target is missed (a flow target is halved in the half-year report)' },
+  { id: 'A1', severity: 'warning', family: 'anomaly', textZh: '件数或金额同比变动超过 50%（上年不少于 20 时）', textEn: 'A count or amount changes by more than 50% year on year (previous value at least 20)' },
+  { id: 'A2', severity: 'warning', family: 'anomaly', textZh: '本期是上年的 8 倍以上或 1/8 以下：疑似单位或录入错误', textEn: 'Current at least 8 times or at most 1/8 of last year: a unit or typing slip' },
+  { id: 'A3', severity: 'warning', family: 'anomaly', textZh: '百分比指标变动超过 20 个百分点', textEn: 'A percent indicator moves by more than 20 percentage points' },
+  { id: 'A4', severity: 'warning', family: 'anomaly', textZh: '同一表中至少 5 项且不少于一半的非零指标与上年完全相同：疑似沿用上年数据', textEn: 'In one form, at least 5 non-zero figures (and half of those filled) equal last year: copied forward' },
+  { id: 'A5', severity: 'info', family: 'anomaly', textZh: '指标向不利方向变动超过 20%', textEn: 'A figure moves more than 20% against its desired direction' },
+  { id: 'A6', severity: 'warning', family: 'anomaly', textZh: '有 3 期以上历史数据时，稳健 z 值（中位数与 MAD）超过 3.5', textEn: 'With three or more earlier periods, a robust z-score (median and MAD) above 3.5' },
+  { id: 'CFG', severity: 'warning', family: 'configuration', textZh: '模板数据中的规则无法解析或引用了未知指标，未执行', textEn: 'A rule in the template data does not parse or names an unknown code; it was not run' },
+];
+
 /** Indicators that are levels at a date, not counts over the period (no pro-rata, no R08). */
 export const STOCK_INDICATORS = [
   'BASE_POP', 'BASE_JUSTICE_OFFICES', 'BASE_PLS_PLATFORMS',
