@@ -17,29 +17,14 @@ import type { Engine } from './engine';
 import type { MarkResult, PaneHost } from './pane-host';
 import { isFileHost } from './pane-host';
 import { uiText, type BusyAction } from './ui-text';
-import { PaneError, describeError, findingRow, type ErrorInfo, type FindingRow } from './view';
+import { PaneError, describeError, findingRow, type PaneViewState } from './view';
 
-export interface PaneState {
-  mode: 'excel' | 'file';
+/** The pane's state: what the view renders (PaneViewState, documented in view.ts) and more. */
+export interface PaneState extends PaneViewState {
   locale: Locale;
-  /** File mode: the open file; `seq` counts files opened. */
-  file: { name: string; seq: number } | null;
   report: Report | null;
-  /** The report's findings as the view shows them, in report order. */
-  rows: FindingRow[];
-  /** Counts checks, so a view re-renders findings only when they changed. */
-  reportSeq: number;
-  /** The file (`file.seq`) the report was made from; 0 in Excel mode. */
-  reportFileSeq: number;
-  busy: { action: BusyAction; seq: number } | null;
-  error: ErrorInfo | null;
-  notice: string | null;
   /** The last marking, until marks are cleared. */
   marks: MarkResult | null;
-  /** File mode: explanations typed in the pane, by indicator code (also in the workbook copy). */
-  explanations: Record<string, string>;
-  /** The finding row last chosen (highlighted in the list). */
-  selected: string | null;
   /** Default period per template, once the engine is loaded. */
   templateDefaults: Record<TemplateId, string> | null;
   /** File mode: a summary was built and can be downloaded. */

@@ -530,15 +530,21 @@ function renderRow(
 /** The slice of the controller's state the pane renders (see controller.ts). */
 export interface PaneViewState {
   mode: 'excel' | 'file';
+  /** File mode: the open file; `seq` counts files opened. */
   file: { name: string; seq: number } | null;
   report: Pick<Report, 'ready' | 'counts' | 'explained'> | null;
+  /** The report's findings as the view shows them, in report order. */
   rows: FindingRow[];
+  /** Counts checks, so a view re-renders findings only when they changed. */
   reportSeq: number;
+  /** The file (`file.seq`) the report was made from; 0 in Excel mode. */
   reportFileSeq: number;
   busy: { action: BusyAction; seq: number } | null;
   error: ErrorInfo | null;
   notice: string | null;
+  /** File mode: explanations typed in the pane, by indicator code (also in the workbook copy). */
   explanations: Record<string, string>;
+  /** The finding row last chosen (highlighted in the list). */
   selected: string | null;
   templateDefaults: Record<'annual' | 'half-year', string> | null;
 }
