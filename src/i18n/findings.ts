@@ -88,7 +88,7 @@ export function word(locale: Locale, id: string): string {
 export function indicatorName(code: string, locale: Locale): string {
   const ind = getCatalog().byCode.get(code.replace(/_PREV$/, ''));
   if (!ind) return code;
-  return locale === 'en-US' ? ind.nameEn : ind.nameZh.replace(/^其中：/, '');
+  return locale === 'en-US' ? ind.nameEn.replace(/^of which /, '') : ind.nameZh.replace(/^其中：/, '');
 }
 
 function expand(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {

@@ -84,6 +84,20 @@ describe('templates and template', () => {
     expect(wb.getWorksheet('封面')!.getCell('B4').value).toBe('2026H1');
   });
 
+  test('--lang en-US: English sheet names in the template, English messages from check', async () => {
+    await cli('template', 'annual', '--out', p('en.xlsx'), '--lang', 'en-US', '--unit', 'Sample City Justice Bureau', '--period', '2025');
+    const wb = await read(p('en.xlsx'));
+    expect(wb.getWorksheet('JS01 Legal aid')).toBeDefined();
+    expect(wb.getWorksheet('JS01 Legal aid')!.getCell('H3').value).toBe('YoY (%)');
+    writeFileSync(p('en.csv'), 'code,current,previous\nLA_CASES,500,480\nLA_CASES_CRIMINAL,200,190\nLA_CASES_CIVIL,250,240\nLA_CASES_ADMIN,20,50\n');
+    await cli('fill', p('en.xlsx'), '--data', p('en.csv'), '--out', p('en-filled.xlsx'));
+    const r = await cli('check', p('en-filled.xlsx'), '--json', '--lang', 'en-US');
+    expect(r.code).toBe(1);
+    const f = JSON.parse(r.out).findings.find((x: { rule: string }) => x.rule === 'R01');
+    expect(f).toMatchObject({ code: 'LA_CASES', sheet: 'JS01 Legal aid', cell: 'E4' });
+    expect(f.message).toBe('Criminal + civil + administrative legal aid cases must equal the total: criminal + civil + administrative is 470, Legal aid cases handled is 500');
+  });
+
   test('a period that does not fit the template is a usage error', async () => {
     const r = await cli('template', 'annual', '--out', p('x.xlsx'), '--period', '2025H1');
     expect(r.code).toBe(2);
