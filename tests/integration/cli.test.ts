@@ -9,6 +9,10 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
 import { nodeIo, type Io } from '../../src/cli/io';
+import { locate } from '../../src/core/model/locate';
+import { currentValues } from '../../src/core/check';
+import { getCatalog } from '../../src/core/catalog/catalog';
+import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
 
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample');
 let dir: string;
@@ -265,6 +269,47 @@ describe('summary, merge and demo', () => {
     const wb = await read(p('sum.xlsx'));
     expect(wb.getWorksheet('领导参阅')).toBeDefined();
     expect(readFileSync(p('sum.docx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('领导参阅 re-read from the file: the key figures, arrows, data bars and narrative agree with the report', async () => {
+    const f = await filled('sum-check.xlsx');
+    expect((await cli('summary', f, '--out', p('sum-check-out.xlsx'))).code).toBe(0);
+    const report = JSON.parse((await cli('check', f, '--json')).out);
+    const wb = await read(p('sum-check-out.xlsx'));
+    const ws = wb.getWorksheet('领导参阅')!;
+    const rows = new Map<string, unknown[]>();
+    ws.eachRow((row) => {
+      const first = row.getCell(1).value;
+      const key = typeof first === 'string' ? first.replace(/（[^（]*）$/, '') : undefined; // name（unit）
+      if (key !== undefined && !rows.has(key)) rows.set(key, (row.values as unknown[]).slice(1)); // the key table comes first
+    });
+    // The key indicators: this period, last year, change with its arrow, YoY %.
+    const la = rows.get('办理法律援助案件');
+    expect(la?.slice(1, 3)).toEqual([1985, 1862]);
+    expect(String(la?.[3])).toBe('▲ +123');
+    expect(la?.[4]).toBeCloseTo(0.066, 3); // a fraction shown with a percent format
+    expect(rows.get('调解和解率')?.[1]).toBeCloseTo(24.38, 2); // 247/1013, shown with 2 decimals
+    expect(rows.get('调解和解率')?.[2]).toBeCloseTo(23.66, 2);
+    expect(String(rows.get('涉企行政检查')?.[3])).toMatch(/^▼/);
+    expect(rows.get('每10万人法律援助案件数')?.[6]).toBe('未达标');
+    // Every key indicator's row carries the report's own figures.
+    const model = locate(snapshotOf(await loadWorkbook(readFileSync(f))));
+    const values = currentValues(model, getCatalog());
+    const keys = getCatalog().indicators.filter((i) => i.key);
+    for (const ind of keys) {
+      const row = rows.get(ind.nameZh);
+      expect([ind.code, row?.[1]]).toEqual([ind.code, expect.closeTo(values.get(ind.code) as number, 6)]);
+      expect([ind.code, row?.[2]]).toEqual([ind.code, expect.closeTo(model.figures.get(ind.code)?.previous as number, 6)]);
+    }
+    // The one warning of the report (the explained target miss) is listed as explained.
+    expect(report.counts.warning).toBe(1);
+    expect(rows.has('已说明的警告') || [...rows.keys()].some((k) => k.startsWith('四、已说明'))).toBe(true);
+    const text = [...rows.keys()].join('\n');
+    expect(text).toContain('全年，全市共办理法律援助案件1985件，同比增长6.6%');
+    // Data bars on the YoY column.
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(cf.some((c) => c.ref.startsWith('E') && c.rules.some((r) => r.type === 'dataBar'))).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait' });
   });
 
   test('merge adds district reports: counts sum, derived cells recompute', async () => {
