@@ -1,5 +1,5 @@
 /**
- * Plans: what the core asks a host to write. A host (ExcelJS or Office.js) carries a plan
+ * Plans: what the core asks a host to write. A host (the ExcelJS host or the Excel host) carries a plan
  * out in one batch and decides nothing; the same plan gives the same sheet in both.
  */
 import type { Scalar } from '../../workbook/snapshot';
