@@ -131,6 +131,19 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
     row += 1;
     rowHeights[row] = h;
   };
+  const cols = (from: string, to: string) => [...COL_LETTERS.slice(colIndex(from), colIndex(to) + 1)];
+  /** A table row of merged spans [from, to, text]; the row is as tall as its tallest text. */
+  const spanRow = (spans: [string, string, string | null][], style: CellStyle): void => {
+    row += 1;
+    let height = 0;
+    for (const [from, to, text] of spans) {
+      put(from, text, style);
+      for (const c of cols(from, to).slice(1)) put(c, null, style);
+      merge(from, to);
+      if (text) height = Math.max(height, estimateRowHeight(text, widthOf(from, to), 11, spanOf(from, to)));
+    }
+    if (height > 0) rowHeights[row] = height;
+  };
   const body: CellStyle = { font: 'body', size: 11 };
   const section: CellStyle = { font: 'title', size: 14, bold: true };
   const head: CellStyle = { ...body, bold: true, border: true, fill: 'F2F2F2', align: 'center', valign: 'middle', wrap: true };
@@ -188,28 +201,11 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   line(locale === 'en-US' ? `${t.open} (${summary.open.length})` : `${t.open}（${summary.open.length}）`, section);
   if (summary.open.length === 0) line(t.none, body);
   else {
-    row += 1;
-    put('A', t.openHeaders[0], head);
-    put('B', t.openHeaders[1], head);
-    put('C', null, head);
-    merge('B', 'C');
-    put('D', t.openHeaders[2], head);
-    for (const c of ['E', 'F', 'G']) put(c, null, head);
-    merge('D', 'G');
+    spanRow([['A', 'A', t.openHeaders[0]], ['B', 'C', t.openHeaders[1]], ['D', 'G', t.openHeaders[2]]], head);
     for (const f of summary.open) {
-      row += 1;
       const colors = SEVERITY_COLORS[f.severity];
+      spanRow([['B', 'C', f.name], ['D', 'G', f.message]], { ...cell, wrap: true });
       put('A', `${t.severity[f.severity]} ${f.rule}`, { ...cell, fill: colors.fill, color: colors.font, align: 'center' });
-      put('B', f.name, { ...cell, wrap: true });
-      put('C', null, cell);
-      merge('B', 'C');
-      put('D', f.message, { ...cell, wrap: true });
-      for (const c of ['E', 'F', 'G']) put(c, null, cell);
-      merge('D', 'G');
-      rowHeights[row] = Math.max(
-        estimateRowHeight(f.name, widthOf('B', 'C'), 11, 2),
-        estimateRowHeight(f.message, widthOf('D', 'G'), 11, 4),
-      );
     }
   }
   gap();
@@ -218,28 +214,9 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   line(locale === 'en-US' ? `${t.explained} (${summary.explained.length})` : `${t.explained}（${summary.explained.length}）`, section);
   if (summary.explained.length === 0) line(t.none, body);
   else {
-    row += 1;
-    put('A', t.explainedHeaders[0], head);
-    put('B', t.explainedHeaders[1], head);
-    for (const c of ['C', 'D']) put(c, null, head);
-    merge('B', 'D');
-    put('E', t.explainedHeaders[2], head);
-    for (const c of ['F', 'G']) put(c, null, head);
-    merge('E', 'G');
+    spanRow([['A', 'A', t.explainedHeaders[0]], ['B', 'D', t.explainedHeaders[1]], ['E', 'G', t.explainedHeaders[2]]], head);
     for (const f of summary.explained) {
-      row += 1;
-      put('A', f.name, { ...cell, wrap: true });
-      put('B', f.message, { ...cell, wrap: true });
-      for (const c of ['C', 'D']) put(c, null, cell);
-      merge('B', 'D');
-      put('E', f.explanation, { ...cell, wrap: true });
-      for (const c of ['F', 'G']) put(c, null, cell);
-      merge('E', 'G');
-      rowHeights[row] = Math.max(
-        estimateRowHeight(f.name, widthOf('A', 'A'), 11),
-        estimateRowHeight(f.message, widthOf('B', 'D'), 11, 3),
-        estimateRowHeight(f.explanation, widthOf('E', 'G'), 11, 3),
-      );
+      spanRow([['A', 'A', f.name], ['B', 'D', f.message], ['E', 'G', f.explanation]], { ...cell, wrap: true });
     }
   }
 
