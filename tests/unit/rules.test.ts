@@ -152,6 +152,14 @@ describe('anomaly checks (A1–A6)', () => {
     expect(brief(findings(withValues(sample(), { LA_SATISFACTION: 80, LA_SATISFACTION_PREV: 98.2 })))).not.toContain('A3:warning:LA_SATISFACTION');
   });
 
+  test('A3 a percent typed as 98.6% (stored by Excel as 0.986) is named and the figure proposed', () => {
+    const f = findings(withValues(sample(), { LA_SATISFACTION: 0.986 })).find((x) => x.code === 'LA_SATISFACTION');
+    expect(f).toMatchObject({ rule: 'A3', severity: 'warning', messageId: 'percent-fraction', suggestion: { value: 98.6 } });
+    expect(formatFinding(f!)).toBe('受援人满意度填报为 0.986，疑似把 98.6% 录成了小数（Excel 会把输入的“98.6%”存为 0.986）');
+    // A real fall to a small percentage is not a fraction slip.
+    expect(findings(withValues(sample(), { LA_SATISFACTION: 0.5 })).find((x) => x.code === 'LA_SATISFACTION')?.messageId).toBe('pp-move');
+  });
+
   test('A4 copy-forward: five equal non-zero figures, half of the form', () => {
     const same = { FE_CASES: 1210, ARB_CASES: 570, ARB_CLOSED: 550, HL_CALLS: 45500, HL_CONSULTS: 43800 };
     const fs = findings(withValues(sample(), same)).filter((f) => f.rule === 'A4');

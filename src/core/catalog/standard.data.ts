@@ -81,7 +81,7 @@ export const RULE_DOCS = [
   { id: 'C06', severity: 'warning', family: 'catalogue', textZh: '未达到工作计划目标（半年报的流量目标按一半计）', textEn: 'A work-plan target is missed (a flow target is halved in the half-year report)' },
   { id: 'A1', severity: 'warning', family: 'anomaly', textZh: '件数或金额同比变动超过 50%（上年不少于 20 时）', textEn: 'A count or amount changes by more than 50% year on year (previous value at least 20)' },
   { id: 'A2', severity: 'warning', family: 'anomaly', textZh: '本期是上年的 8 倍以上或 1/8 以下：疑似单位或录入错误', textEn: 'Current at least 8 times or at most 1/8 of last year: a unit or typing slip' },
-  { id: 'A3', severity: 'warning', family: 'anomaly', textZh: '百分比指标变动超过 20 个百分点', textEn: 'A percent indicator moves by more than 20 percentage points' },
+  { id: 'A3', severity: 'warning', family: 'anomaly', textZh: '百分比指标变动超过 20 个百分点（像是把 98.6% 存成了 0.986 时，给出建议值）', textEn: 'A percent indicator moves by more than 20 percentage points (when it looks like 98.6% stored as 0.986, the figure is proposed)' },
   { id: 'A4', severity: 'warning', family: 'anomaly', textZh: '同一表中至少 5 项且不少于一半的非零指标与上年完全相同：疑似沿用上年数据', textEn: 'In one form, at least 5 non-zero figures (and half of those filled) equal last year: copied forward' },
   { id: 'A5', severity: 'info', family: 'anomaly', textZh: '指标向不利方向变动超过 20%', textEn: 'A figure moves more than 20% against its desired direction' },
   { id: 'A6', severity: 'warning', family: 'anomaly', textZh: '有 3 期以上历史数据时，稳健 z 值（中位数与 MAD）超过 3.5', textEn: 'With three or more earlier periods, a robust z-score (median and MAD) above 3.5' },

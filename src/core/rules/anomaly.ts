@@ -57,9 +57,17 @@ export const anomalyChecks = (ctx: RuleContext): void => {
         ctx.push(finding(ctx, 'A1', 'warning', ind.code, 'yoy-change', { direction: change > 0 ? 'up' : 'down', pct: pct1(change), current: fmt(ind, cur), previous: fmt(ind, prev) }));
       }
     }
-    // A3: a percent indicator moves by many points.
+    // A3: a percent indicator moves by many points. Typing `98.6%` into a plain number cell
+    // makes Excel store 0.986: when the figure times 100 would not have moved, say so and
+    // propose it.
     if (ind.kind === 'percent' && Math.abs(cur - prev) > t.a3PercentPoints) {
-      ctx.push(finding(ctx, 'A3', 'warning', ind.code, 'pp-move', { pp: formatNumber(cur - prev, 2), current: fmt(ind, cur), previous: fmt(ind, prev) }));
+      const fraction = !figure(ctx, ind.code).currentIsFormula && cur > 0 && cur <= 1 && Math.abs(cur * 100 - prev) <= t.a3PercentPoints;
+      if (fraction) {
+        const proposed = Number(formatNumber(cur * 100, ind.decimals));
+        ctx.push(finding(ctx, 'A3', 'warning', ind.code, 'percent-fraction', { current: formatNumber(cur, ind.decimals + 2), proposed: fmt(ind, proposed) }, { suggestion: { value: proposed, approx: false } }));
+      } else {
+        ctx.push(finding(ctx, 'A3', 'warning', ind.code, 'pp-move', { pp: formatNumber(cur - prev, 2), current: fmt(ind, cur), previous: fmt(ind, prev) }));
+      }
     }
     // A5: a move against the desired direction.
     if (ind.better && prev > 0) {
