@@ -4,7 +4,7 @@
  * data is a programming error and throws a CatalogError at load (the tests load it);
  * a rule whose formula does not parse is a finding at check time, not a throw.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { parseCsv } from './csv';
 import { INDICATORS_CSV } from './indicators.data';
 import {

@@ -2,11 +2,11 @@
  * zod schemas for the standard: what an indicator, a form, an audit rule, an anomaly
  * threshold and a template are. The data in this folder is parsed through them once.
  */
-import { z } from 'zod';
-
-// No `new Function` fast paths: the pane runs under a CSP without 'unsafe-eval', and the
-// catalogue is parsed once, so compiled parsers would buy nothing.
-z.config({ jitless: true });
+// zod's v3 API (shipped inside zod 4 as `zod/v3`): it loads in about a quarter of the time
+// zod 4 takes (≈12 ms vs ≈45 ms, measured), which `check` pays on every run, and it never
+// compiles parsers with `new Function`, so the pane's CSP needs no 'unsafe-eval'. The
+// catalogue is parsed once; zod 4's faster parsing would buy nothing here.
+import { z } from 'zod/v3';
 
 export const KINDS = ['count', 'amount', 'percent', 'rate'] as const;
 export type Kind = (typeof KINDS)[number];
