@@ -3,13 +3,12 @@
  * located model, runs every rule family and counts what they found.
  */
 import { getCatalog, type Catalog } from './catalog/catalog';
-import { parseExpr } from './formula/parse';
-import { evaluate, mid } from './formula/interval';
+import { deriveValue } from './formula/derive';
 import { locate } from './model/locate';
 import type { ReportModel } from './model/types';
 import type { Finding, Report, Severity, Skipped } from './report/types';
 import { RULE_FAMILIES } from './rules';
-import { figureInterval, type RuleContext } from './rules/context';
+import type { RuleContext } from './rules/context';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 
 export interface CheckOptions {
@@ -31,19 +30,11 @@ export interface CheckResult {
 export function currentValues(model: ReportModel, catalog: Catalog): Map<string, number | null> {
   const values = new Map<string, number | null>();
   for (const [code, fig] of model.figures) values.set(code, fig.current);
-  const env = (code: string) => {
-    const ind = catalog.byCode.get(code);
-    const v = values.get(code) ?? null;
-    return ind && v !== null ? figureInterval(ind, v) : null;
-  };
   for (const ind of catalog.indicators) {
     const fig = model.figures.get(ind.code);
     if (!ind.formula || !fig?.currentIsFormula) continue;
-    const parsed = parseExpr(ind.formula);
-    if (!parsed.ok) continue;
-    const got = evaluate(parsed.value, env);
-    if (got) values.set(ind.code, mid(got));
-    else if (fig.current === null) values.set(ind.code, null);
+    const got = deriveValue(ind.formula, (c) => values.get(c) ?? null);
+    if (got !== null || fig.current === null) values.set(ind.code, got);
   }
   return values;
 }

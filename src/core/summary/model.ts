@@ -6,8 +6,8 @@
  */
 import { getCatalog, type Catalog } from '../catalog/catalog';
 import type { Indicator, Kind, Target, Template } from '../catalog/schema';
-import { evaluate, point, rounded, satisfiable, mid } from '../formula/interval';
-import { parseExpr } from '../formula/parse';
+import { point, rounded, satisfiable } from '../formula/interval';
+import { deriveValue } from '../formula/derive';
 import type { ReportModel, TemplateId } from '../model/types';
 import type { Counts, Report, Severity } from '../report/types';
 import { formatFinding, indicatorName } from '../../i18n/findings';
@@ -141,19 +141,14 @@ export function figureValues(model: ReportModel, code: string, catalog: Catalog 
   if (!fig) return { current: null, previous: null };
   let { current, previous } = fig;
   const ind = catalog.byCode.get(code);
-  if (ind?.formula && fig.currentIsFormula && (current === null || (previous === null && fig.previousRaw === null))) {
-    const parsed = parseExpr(ind.formula);
-    if (parsed.ok) {
-      const calc = (which: 'current' | 'previous'): number | null => {
-        const v = evaluate(parsed.value, (c) => {
-          const x = model.figures.get(c)?.[which];
-          return x === null || x === undefined ? null : point(x);
-        });
-        return v === null ? null : Number(mid(v).toFixed(ind.decimals));
-      };
-      if (current === null) current = calc('current');
-      if (previous === null && fig.previousRaw === null) previous = calc('previous');
-    }
+  const formula = ind?.formula;
+  if (ind && formula && fig.currentIsFormula && (current === null || (previous === null && fig.previousRaw === null))) {
+    const calc = (which: 'current' | 'previous'): number | null => {
+      const v = deriveValue(formula, (c) => model.figures.get(c)?.[which] ?? null);
+      return v === null ? null : Number(v.toFixed(ind.decimals));
+    };
+    if (current === null) current = calc('current');
+    if (previous === null && fig.previousRaw === null) previous = calc('previous');
   }
   return { current, previous };
 }

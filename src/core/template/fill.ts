@@ -6,12 +6,11 @@
  */
 import { getCatalog, type Catalog } from '../catalog/catalog';
 import { parseCsv } from '../catalog/csv';
-import { parseExpr } from '../formula/parse';
-import { evaluate, mid, point } from '../formula/interval';
-import { locate, numeric, SnapshotIndex } from '../model/locate';
+import { deriveValue } from '../formula/derive';
+import { locate, SnapshotIndex } from '../model/locate';
 import type { ReportModel } from '../model/types';
 import type { CellEdit } from '../plan/types';
-import type { CellData, Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
 import { changeValue, isChangeFormula, isYoyFormula, round, yoyValue } from './formulas';
 import { PREV_SUFFIX, SHEETS } from './layout';
 
@@ -126,8 +125,17 @@ export function planPrevious(snapshot: WorkbookSnapshot, previous: WorkbookSnaps
   return edits;
 }
 
-function cellsInRow(cells: Record<string, CellData>, row: number): [string, CellData][] {
-  return Object.entries(cells).filter(([a]) => Number(/\d+$/.exec(a)?.[0]) === row);
+/** Formula cells of each sheet by row (`sheet!row`), indexed once. */
+function formulaCellsByRow(snapshot: WorkbookSnapshot): Map<string, [string, string][]> {
+  const rows = new Map<string, [string, string][]>();
+  for (const sheet of snapshot.sheets) {
+    for (const [address, c] of Object.entries(sheet.cells)) {
+      if (c.f === undefined) continue;
+      const key = `${sheet.name}!${/\d+$/.exec(address)?.[0]}`;
+      rows.set(key, [...(rows.get(key) ?? []), [address, c.f]]);
+    }
+  }
+  return rows;
 }
 
 /** Fresh cached results for the template's formulas (derived cells, 增减量, 同比). */
@@ -142,14 +150,8 @@ export function planRecalc(snapshot: WorkbookSnapshot, catalog: Catalog = getCat
   }
   const edits: CellEdit[] = [];
   const derive = (values: Map<string, number | null>, formula: string) => {
-    const parsed = parseExpr(formula);
-    if (!parsed.ok) return null;
-    const got = evaluate(parsed.value, (c) => {
-      const v = values.get(c) ?? null;
-      const ind = catalog.byCode.get(c);
-      return v === null || !ind ? null : point(v);
-    });
-    return got ? round(mid(got)) : null;
+    const v = deriveValue(formula, (c) => values.get(c) ?? null);
+    return v === null ? null : round(v);
   };
   for (const ind of catalog.indicators) {
     if (!ind.formula) continue;
@@ -166,19 +168,17 @@ export function planRecalc(snapshot: WorkbookSnapshot, catalog: Catalog = getCat
       edits.push({ ...fig.prevCell, formula: pc.f, result: v ?? '' });
     }
   }
+  const byRow = formulaCellsByRow(snapshot);
   for (const ind of catalog.indicators) {
     const fig = model.figures.get(ind.code);
     if (!fig?.cell) continue;
-    const row = Number(/\d+$/.exec(fig.cell.address)?.[0]);
-    for (const [address, c] of cellsInRow(idx.cells(fig.cell.sheet) ?? {}, row)) {
-      if (c.f === undefined) continue;
-      const a = cur.get(ind.code) ?? null;
-      const b = prev.get(ind.code) ?? null;
-      if (isChangeFormula(c.f, ind.code)) edits.push({ sheet: fig.cell.sheet, address, formula: c.f, result: changeValue(a, b) });
-      else if (isYoyFormula(c.f, ind.code)) edits.push({ sheet: fig.cell.sheet, address, formula: c.f, result: yoyValue(a, b) });
+    const a = cur.get(ind.code) ?? null;
+    const b = prev.get(ind.code) ?? null;
+    for (const [address, f] of byRow.get(`${fig.cell.sheet}!${/\d+$/.exec(fig.cell.address)?.[0]}`) ?? []) {
+      if (isChangeFormula(f, ind.code)) edits.push({ sheet: fig.cell.sheet, address, formula: f, result: changeValue(a, b) });
+      else if (isYoyFormula(f, ind.code)) edits.push({ sheet: fig.cell.sheet, address, formula: f, result: yoyValue(a, b) });
     }
   }
   return edits;
 }
 
-export { numeric };
