@@ -131,6 +131,7 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
     row += 1;
     rowHeights[row] = h;
   };
+  const counted = (label: string, n: number) => (locale === 'en-US' ? `${label} (${n})` : `${label}（${n}）`);
   const cols = (from: string, to: string) => [...COL_LETTERS.slice(colIndex(from), colIndex(to) + 1)];
   /** A table row of merged spans [from, to, text]; the row is as tall as its tallest text. */
   const spanRow = (spans: [string, string, string | null][], style: CellStyle): void => {
@@ -198,7 +199,7 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   gap();
 
   // Open findings: severity, indicator, message.
-  line(locale === 'en-US' ? `${t.open} (${summary.open.length})` : `${t.open}（${summary.open.length}）`, section);
+  line(counted(t.open, summary.open.length), section);
   if (summary.open.length === 0) line(t.none, body);
   else {
     spanRow([['A', 'A', t.openHeaders[0]], ['B', 'C', t.openHeaders[1]], ['D', 'G', t.openHeaders[2]]], head);
@@ -211,7 +212,7 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   gap();
 
   // Explained warnings: indicator, message, explanation (the explanation as typed, as text).
-  line(locale === 'en-US' ? `${t.explained} (${summary.explained.length})` : `${t.explained}（${summary.explained.length}）`, section);
+  line(counted(t.explained, summary.explained.length), section);
   if (summary.explained.length === 0) line(t.none, body);
   else {
     spanRow([['A', 'A', t.explainedHeaders[0]], ['B', 'D', t.explainedHeaders[1]], ['E', 'G', t.explainedHeaders[2]]], head);
