@@ -1,5 +1,5 @@
 /**
- * The standard beyond the indicator columns (shared/spec/rules.md): forms, audit rules,
+ * The standard beyond the indicator columns (standard/rules.md): forms, audit rules,
  * anomaly thresholds and templates. Data only; catalog.ts validates it.
  */
 
