@@ -8,7 +8,7 @@ import { planMarks } from '../core/marks/plan';
 import { buildTemplatePlan, defaultPeriod } from '../core/template/build';
 import { planImport, planPrevious, planRecalc } from '../core/template/fill';
 import type { CellEdit } from '../core/plan/types';
-import { localeFrom, type Locale } from '../i18n/locale';
+import { localeFrom, type Locale } from '../core/i18n/locale';
 import { applyCellEdits, applyMarks, applyWorkbookPlan, exceljs, loadWorkbook, snapshotOf, toBytes, type Workbook } from '../hosts/xlsx';
 import { reportJson, reportText } from './report-text';
 

@@ -2,8 +2,8 @@
 import type { Report } from '../core/report/types';
 import { SEVERITY_WORDS } from '../core/marks/plan';
 import { periodLabel } from '../core/template/build';
-import { formatFinding, formatSkipped, indicatorName } from '../i18n/findings';
-import type { Locale } from '../i18n/locale';
+import { formatFinding, formatSkipped, indicatorName } from '../core/i18n/findings';
+import type { Locale } from '../core/i18n/locale';
 import { renderTable } from './table';
 
 export function reportJson(report: Report, locale: Locale = 'zh-CN'): object {

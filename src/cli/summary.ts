@@ -3,7 +3,7 @@ import type { Command } from './args';
 import type { Io } from './io';
 import { checkWorkbook } from '../core/check';
 import { buildSummary, narrate, summarySheetPlan } from '../core/summary';
-import type { Locale } from '../i18n/locale';
+import type { Locale } from '../core/i18n/locale';
 import { applyWorkbookPlan, snapshotOf, toBytes, type Workbook } from '../hosts/xlsx';
 import { summaryDocx } from '../hosts/docx';
 import { localeOf, readWorkbook } from './commands';

@@ -8,6 +8,7 @@ import { locate } from './model/locate';
 import type { ReportModel } from './model/types';
 import type { Finding, Report, Severity, Skipped } from './report/types';
 import { RULE_FAMILIES } from './rules';
+import { RULES } from './rules/registry';
 import type { RuleContext } from './rules/context';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 
@@ -63,7 +64,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
 
   for (const code of model.missing) {
     const ind = catalog.byCode.get(code);
-    findings.push({ rule: 'C00', severity: 'error', code, form: ind?.form ?? '', messageId: 'name-missing', params: { nameCode: code } });
+    findings.push({ rule: 'C00', severity: RULES.C00.severity, code, form: ind?.form ?? '', messageId: 'name-missing', params: { nameCode: code } });
   }
 
   // A warning is explained when its indicator's 说明 cell has text.

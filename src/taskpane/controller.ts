@@ -11,7 +11,7 @@ import type { Finding, Report } from '../core/report/types';
 import type { ReportModel, TemplateId } from '../core/model/types';
 import type { CellEdit } from '../core/plan/types';
 import type { SummaryModel, Paragraph } from '../core/summary';
-import type { Locale } from '../i18n/locale';
+import type { Locale } from '../core/i18n/locale';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { Engine } from './engine';
 import type { MarkResult, PaneHost } from './pane-host';

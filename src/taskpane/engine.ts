@@ -17,8 +17,8 @@ import {
   planYoyFormulas,
 } from '../core';
 import { buildSummary, narrate, summarySheetPlan } from '../core/summary';
-import { formatFinding } from '../i18n/findings';
-import type { Locale } from '../i18n/locale';
+import { formatFinding } from '../core/i18n/findings';
+import type { Locale } from '../core/i18n/locale';
 
 /** A form's display name in the pane's language ('' for an unknown form id). */
 function formName(form: string, locale: Locale): string {

@@ -3,7 +3,7 @@ import { checkWorkbook } from '../../src/core/check';
 import { getCatalog } from '../../src/core/catalog/catalog';
 import { compileRules } from '../../src/core/rules';
 import { robustZ } from '../../src/core/rules/anomaly';
-import { formatFinding } from '../../src/i18n/findings';
+import { formatFinding } from '../../src/core/i18n/findings';
 import { applyEdits } from '../fakes/plan-snapshot';
 import { blank, brief, findings, sample, template, withValues, fill, SLIPS_CSV } from '../fakes/sample';
 

@@ -9,8 +9,8 @@ import type { Finding, Report, Severity } from '../report/types';
 import { getCatalog } from '../catalog/catalog';
 import { SHEETS } from '../template/layout';
 import { estimateRowHeight } from '../summary/format';
-import { formatFinding, formatSkipped, formatSuggestion, indicatorName, noteText } from '../../i18n/findings';
-import type { Locale } from '../../i18n/locale';
+import { formatFinding, formatSkipped, formatSuggestion, indicatorName, noteText } from '../i18n/findings';
+import type { Locale } from '../i18n/locale';
 
 const COLUMNS = [6, 8, 7, 22, 28, 24, 60, 12, 30];
 

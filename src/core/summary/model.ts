@@ -10,8 +10,8 @@ import { point, rounded, satisfiable } from '../formula/interval';
 import { deriveValue } from '../formula/derive';
 import type { ReportModel, TemplateId } from '../model/types';
 import type { Counts, Report, Severity } from '../report/types';
-import { formatFinding, indicatorName } from '../../i18n/findings';
-import type { Locale } from '../../i18n/locale';
+import { formatFinding, indicatorName } from '../i18n/findings';
+import type { Locale } from '../i18n/locale';
 import { absText, percentPlaces, periodLabel, periodRange, round1 } from './format';
 
 export type Direction = 'up' | 'down' | 'flat' | 'none';

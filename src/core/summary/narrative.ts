@@ -41,8 +41,8 @@ import type { Indicator } from '../catalog/schema';
 import { refsOf } from '../formula/ast';
 import { parseExpr } from '../formula/parse';
 import type { ReportModel } from '../model/types';
-import { indicatorName } from '../../i18n/findings';
-import type { Locale } from '../../i18n/locale';
+import { indicatorName } from '../i18n/findings';
+import type { Locale } from '../i18n/locale';
 import { absText, pct1, percentPlaces, round1, scopeWord, valueText } from './format';
 import { appliedTarget, figureValues, qualifiedName, targetStatus, type AppliedTarget, type SummaryModel } from './model';
 

@@ -26,7 +26,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { Locale } from '../../i18n/locale';
+import type { Locale } from '../../core/i18n/locale';
 import type { KeyIndicator, Paragraph, SummaryModel } from '../../core/summary';
 import { ARROWS, JUDGEMENT_COLORS, movesText, readinessText, zhOrdinal } from '../../core/summary';
 import { formatNumber } from '../../core/numbers/format';
