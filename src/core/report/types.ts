@@ -8,7 +8,20 @@ import type { MessageId } from '../i18n/findings';
 import type { RuleId } from '../rules/registry';
 
 export type Severity = 'error' | 'warning' | 'info';
+/** The severities, worst first: the one order everything sorts and ranks by. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** 0 for an error, 1 for a warning, 2 for info: smaller is worse. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** The worst of some severities (info when there are none). */
+export function worstSeverity(list: Iterable<Severity>): Severity {
+  let worst: Severity = 'info';
+  for (const s of list) if (severityRank(s) < severityRank(worst)) worst = s;
+  return worst;
+}
 
 export type ParamValue = string | number;
 

@@ -190,7 +190,7 @@ export function narrateForm(formId: string, summary: SummaryModel, model: Report
   const catalog = getCatalog();
   const form = catalog.formById.get(formId);
   if (!form) return null;
-  const values: Values = (code) => figureValues(model, code, catalog);
+  const values: Values = (code) => figureValues(model, code);
   const clauses: string[] = [];
   /** The indicator of the opening clause (null when it is a list of items). */
   let first: Indicator | null | undefined;

@@ -18,7 +18,6 @@ export interface TemplateOptions {
   unit?: string;
   period?: string;
   locale?: Locale;
-  catalog?: Catalog;
 }
 
 const BRAND = '0F6CBD';
@@ -161,7 +160,7 @@ function historySheet(catalog: Catalog, locale: Locale): SheetPlan {
 }
 
 export function buildTemplatePlan(templateId: TemplateId, options: TemplateOptions = {}): WorkbookPlan {
-  const catalog = options.catalog ?? getCatalog();
+  const catalog = getCatalog();
   const locale = options.locale ?? 'zh-CN';
   const tpl = catalog.templateById.get(templateId);
   if (!tpl) throw new RangeError(`unknown template ${templateId}`);
