@@ -1,6 +1,7 @@
 /** The command line's only contact with the file system and the terminal. */
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { AppError } from '../core';
 
 export interface Io {
   out(text: string): void;
@@ -11,7 +12,8 @@ export interface Io {
   same(a: string, b: string): boolean;
 }
 
-export class InputFileError extends Error {
+/** An input file that cannot be read (`file-not-found`, `file-unreadable`); worded in messages.ts. */
+export class InputFileError extends AppError {
   override name = 'InputFileError';
 }
 
@@ -21,11 +23,11 @@ export const nodeIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   read(path) {
-    if (!existsSync(path)) throw new InputFileError(`找不到文件：${path}`);
+    if (!existsSync(path)) throw new InputFileError('file-not-found', { path });
     try {
       return new Uint8Array(readFileSync(path));
     } catch (e) {
-      throw new InputFileError(`无法读取文件 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new InputFileError('file-unreadable', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     }
   },
   write(path, bytes) {

@@ -1,38 +1,66 @@
 /**
  * The command line: parse, run one command, map what went wrong to an exit code and one
- * line on stderr. Exit 0: no errors; 1: the workbook has errors; 2: unusable input or usage.
- * `run` never exits the process, so tests call it directly.
+ * line on stderr, in the user's language. Exit 0: no errors; 1: the workbook has errors;
+ * 2: unusable input or usage. `run` never exits the process, so tests call it directly.
  */
-import { parseArgs, UsageError, USAGE, type Command } from './args';
-import { InputFileError, nodeIo, type Io } from './io';
-import { runCommand } from './commands';
-import { ImportError, NotATemplateError } from '../core';
-import { XlsxInputError } from '../hosts/xlsx';
+import { errorText, isAppError, localeFrom, type Locale } from '../core';
+import { langArg, parseArgs, UsageError, type Command } from './args';
+import { nodeIo, type Io } from './io';
+import { cliText } from './messages';
 
-export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {
-  let command: Command;
-  try {
-    command = parseArgs(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`用法错误：${e.message}（运行 npm run cli -- --help 查看用法）`);
-      return 2;
-    }
-    throw e;
+type Runnable = Exclude<Command, { name: 'help' }>;
+
+/** Each command in its own module, loaded when asked for (the Word writer only for summary/demo). */
+async function dispatch(c: Runnable, io: Io, locale: Locale, today: Date): Promise<number> {
+  switch (c.name) {
+    case 'templates':
+      return (await import('./commands/templates')).run(c, io, locale, today);
+    case 'template':
+      return (await import('./commands/template')).run(c, io, locale, today);
+    case 'fill':
+      return (await import('./commands/fill')).run(c, io, locale);
+    case 'check':
+      return (await import('./commands/check')).run(c, io, locale);
+    case 'summary':
+      return (await import('./commands/summary')).run(c, io, locale);
+    case 'merge':
+      return (await import('./commands/merge')).run(c, io, locale);
+    case 'demo':
+      return (await import('./commands/demo')).run(c, io, locale);
   }
-  if (command.name === 'help') {
-    io.out(USAGE);
-    return 0;
+}
+
+/** The command line's language: `--lang`, else BRA_LANG, else zh-CN. */
+export function cliLocale(argv: readonly string[], env: Record<string, string | undefined> = process.env): Locale {
+  return localeFrom(langArg(argv) ?? env['BRA_LANG'] ?? 'zh-CN');
+}
+
+/** One line for the user: the words of an AppError's code, or a plea to report anything else. */
+export function describe(e: unknown, locale: Locale): string {
+  const t = cliText(locale);
+  if (isAppError(e)) {
+    const words = errorText(e.code, e.params, locale) ?? interpolated(t.errors[e.code], e.params);
+    if (words !== undefined) return e instanceof UsageError ? t.usageLine(words) : t.errorLine(words);
   }
+  const detail = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
+  return t.errorLine(t.unexpected(detail));
+}
+
+function interpolated(template: string | undefined, params: Record<string, string | number>): string | undefined {
+  return template?.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export async function run(argv: readonly string[], io: Io = nodeIo, today: Date = new Date()): Promise<number> {
+  const locale = cliLocale(argv);
   try {
-    return await runCommand(command, io);
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof InputFileError || e instanceof XlsxInputError || e instanceof NotATemplateError || e instanceof ImportError) {
-      io.err(`错误：${e.message.split('\n')[0]}`);
-      return 2;
+    const command = parseArgs(argv);
+    if (command.name === 'help') {
+      io.out(cliText(locale).usage);
+      return 0;
     }
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.err(`错误：处理失败（${msg}）。如果问题持续，请把文件和这行信息发给维护人员。`);
+    return await dispatch(command, io, locale, today);
+  } catch (e) {
+    io.err(describe(e, locale));
     return 2;
   }
 }

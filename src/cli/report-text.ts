@@ -1,5 +1,6 @@
 /** How a report reads on a terminal and as JSON (the contract of rules.md). */
 import { SEVERITY_WORDS, formatFinding, formatSkipped, indicatorName, periodLabel, type Locale, type Report } from '../core';
+import { cliText } from './messages';
 import { renderTable } from './table';
 
 export function reportJson(report: Report, locale: Locale = 'zh-CN'): object {
@@ -26,27 +27,20 @@ export function reportJson(report: Report, locale: Locale = 'zh-CN'): object {
 }
 
 export function banner(report: Report, locale: Locale = 'zh-CN'): string {
-  const open = report.counts.warning - report.explained;
-  if (locale === 'en-US') {
-    return report.ready
-      ? `Ready to submit (${report.counts.warning} warnings explained, ${report.counts.info} notes)`
-      : `Not ready: ${report.counts.error} errors, ${open} warnings to explain`;
-  }
-  return report.ready
-    ? `可以报送（${report.counts.warning} 个核实项均已说明，提示 ${report.counts.info} 个）`
-    : `不可报送：${report.counts.error} 个错误，${open} 个待说明`;
+  const t = cliText(locale).report;
+  return report.ready ? t.ready(report.counts.warning, report.counts.info) : t.notReady(report.counts.error, report.counts.warning - report.explained);
 }
 
 export function reportText(report: Report, locale: Locale = 'zh-CN'): string {
-  const zh = locale === 'zh-CN';
-  const head = `${report.unit || (zh ? '（未填单位）' : '(no unit)')}  ${periodLabel(report.period ?? '', locale)}  ${report.template === 'half-year' ? (zh ? '半年报' : 'half-year') : zh ? '年报' : 'annual'}`;
-  const rows = [zh ? ['级别', '规则', '单元格', '指标', '问题'] : ['Severity', 'Rule', 'Cell', 'Indicator', 'Problem']];
+  const t = cliText(locale).report;
+  const head = `${report.unit || t.noUnit}  ${periodLabel(report.period ?? '', locale)}  ${report.template === 'half-year' ? t.halfYear : t.annual}`;
+  const rows = [t.headers];
   for (const f of report.findings) {
-    const sev = SEVERITY_WORDS[locale][f.severity] + (f.severity === 'warning' && f.explanation ? (zh ? '(已说明)' : ' (explained)') : '');
+    const sev = SEVERITY_WORDS[locale][f.severity] + (f.severity === 'warning' && f.explanation ? t.explained : '');
     rows.push([sev, f.rule, f.cell ? `${f.cell.sheet}!${f.cell.address}` : '', indicatorName(f.code, locale), formatFinding(f, locale)]);
   }
   const lines = [head, banner(report, locale), ''];
-  lines.push(report.findings.length ? renderTable(rows) : zh ? '没有发现问题。' : 'No findings.');
-  for (const s of report.skipped) lines.push(`${zh ? '未执行' : 'Not run'} ${s.rule}：${formatSkipped(s, locale)}`);
+  lines.push(report.findings.length ? renderTable(rows) : t.none);
+  for (const s of report.skipped) lines.push(t.notRun(s.rule, formatSkipped(s, locale)));
   return lines.join('\n');
 }

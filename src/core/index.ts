@@ -40,3 +40,4 @@ export {
 export { localeFrom, interpolate, type Locale } from './i18n/locale';
 export { formatFinding, formatSkipped, formatSuggestion, formatMessage, indicatorName, noteText, MESSAGE_IDS, type MessageId } from './i18n/findings';
 export { templateText } from './i18n/template';
+export { errorText, ERROR_TABLES, type ErrorCode } from './i18n/errors';

@@ -60,9 +60,7 @@ export interface UiText {
   /** Words for the pane's own failures and for the typed errors of the hosts and the core. */
   errors: {
     noFile: string;
-    notTemplate: string;
     /** en-US words for XlsxInputError reasons (the zh-CN text comes with the error itself). */
-    xlsx: Record<'legacy-xls' | 'not-xlsx' | 'corrupt' | 'empty', string>;
     badPeriod: (template: string, example: string) => string;
     loadFailed: string;
     host: {
@@ -186,13 +184,6 @@ const zhCN: UiText = {
   unknownError: '发生了意外错误，请重试。',
   errors: {
     noFile: '请先打开要处理的 .xlsx 文件。',
-    notTemplate: '这个工作簿不是用报表模板制作的（找不到指标名称）。请在“模板”页新建模板，把数据填入模板后再校验。',
-    xlsx: {
-      'legacy-xls': '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试',
-      'not-xlsx': '这不是 Excel 工作簿（.xlsx）文件，请选择 .xlsx 文件',
-      corrupt: '文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再试',
-      empty: '文件是空的，请确认选择了正确的文件',
-    },
     badPeriod: (template, example) => `报告期格式不对：${template}请填写如 ${example} 的报告期。`,
     loadFailed: '助手的部分组件没有加载成功，请检查网络连接后重试。',
     host: {
@@ -333,14 +324,6 @@ const enUS: UiText = {
   unknownError: 'Something unexpected happened; please try again.',
   errors: {
     noFile: 'Open the .xlsx file to work on first.',
-    notTemplate:
-      'This workbook was not made from a report template (none of the indicator names is there). Create a template on the Template tab, fill it in, then check it.',
-    xlsx: {
-      'legacy-xls': 'This is an old .xls file. Save it as .xlsx in Excel or WPS, then try again.',
-      'not-xlsx': 'This is not an Excel workbook (.xlsx). Choose an .xlsx file.',
-      corrupt: 'The file is damaged or incomplete. Open it in Excel or WPS, save it again as .xlsx, then try again.',
-      empty: 'The file is empty. Check that you chose the right file.',
-    },
     badPeriod: (template, example) => `The period is not in the right form: for the ${template}, write a period like ${example}.`,
     loadFailed: 'Part of the assistant did not load. Check the network connection and try again.',
     host: {

@@ -5,7 +5,7 @@
  * Every piece of text that can come from a workbook (messages, sheet names, explanations,
  * error text) is set with textContent or a form control's value, never parsed as HTML.
  */
-import { SEVERITIES, type Finding, type Locale, type Report, type Severity } from '../core';
+import { errorText, SEVERITIES, type Finding, type Locale, type Report, type Severity } from '../core';
 import { TAB_IDS, uiText } from './ui-text';
 import type { BusyAction, PaneMode, TabId } from './ui-text';
 
@@ -146,25 +146,20 @@ export function describeError(error: unknown, locale: Locale): ErrorInfo {
   const location = typeof e.debugInfo?.errorLocation === 'string' ? e.debugInfo.errorLocation : undefined;
   const param = (key: string) => String(e.params?.[key] ?? '');
 
+  // An AppError of the core or a file host: its code has words in the locale tables.
+  if (code !== undefined && e.params !== undefined && typeof e.params === 'object') {
+    const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]));
+    const words = errorText(code, params, locale);
+    if (words !== undefined) return { message: words };
+  }
+
   let message: string | undefined;
-  let parts: (string | undefined)[] = [code, location, text];
+  const parts: (string | undefined)[] = [code, location, text];
   switch (name) {
     case 'PaneError':
       return { message: text ?? t.unknownError };
     case 'NoFileError':
       return { message: t.errors.noFile };
-    case 'NotATemplateError':
-      message = t.errors.notTemplate;
-      parts = [name, text];
-      break;
-    case 'XlsxInputError': {
-      const reason = typeof e.reason === 'string' ? e.reason : 'corrupt';
-      const words = t.errors.xlsx[reason as keyof typeof t.errors.xlsx] ?? t.errors.xlsx.corrupt;
-      // The host's own zh-CN sentence is the more precise one (a .docx, an HTML export …).
-      message = locale === 'zh-CN' && text ? text : words;
-      parts = [name, reason];
-      break;
-    }
     case 'ExcelHostError': {
       const host = t.errors.host;
       if (code === 'SHEET_EXISTS') message = host.SHEET_EXISTS(param('sheet'));

@@ -164,7 +164,7 @@ describe('fill and check', () => {
     const r = await cli('check', p('tb-slips.xlsx'));
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
-    expect(lines[1]).toBe('不可报送：3 个错误，3 个待说明');
+    expect(lines[1]).toBe('不可报送：3 个错误，3 个警告待说明');
     const header = lines.findIndex((l) => l.startsWith('级别'));
     expect(lines[header + 1]).toMatch(/^错误\s+R01\s+JS01 法律援助!E4/);
     const col = (l: string) => l.indexOf('R0') >= 0 ? l.indexOf('R0') : l.indexOf('C0');
@@ -217,7 +217,7 @@ describe('bad input gets a clear message, never a stack trace', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = 1;
     await wb.xlsx.writeFile(p('plain.xlsx'));
-    expectClean(await cli('check', p('plain.xlsx')), /不是由标准报表模板生成/);
+    expectClean(await cli('check', p('plain.xlsx')), /不是用报表模板制作的/);
   });
 
   test('a missing file, an unknown option, a missing --out', async () => {
@@ -327,7 +327,34 @@ describe('summary, merge and demo', () => {
   test('demo writes the flagged copy and prints the table', async () => {
     const r = await cli('demo', '--out', p('demo'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('不可报送：3 个错误，3 个待说明');
+    expect(r.out).toContain('不可报送：3 个错误，3 个警告待说明');
     expect(readFileSync(p('demo/annual-2025-demo-flagged.xlsx')).length).toBeGreaterThan(10000);
+  });
+});
+
+describe('regressions of the command line', () => {
+  test('summary opens on 领导参阅 when an earlier sheet was deleted (tab position, not sheet id)', async () => {
+    const src = await filled('deleted-sheet.xlsx');
+    const wb = await read(src);
+    const gone = wb.getWorksheet('JS00 基本情况');
+    if (!gone) throw new Error('template lacks JS00');
+    wb.removeWorksheet(gone.id);
+    await wb.xlsx.writeFile(p('deleted-sheet-2.xlsx'));
+    const r = await cli('summary', p('deleted-sheet-2.xlsx'), '--out', p('deleted-sheet-summary.xlsx'));
+    expect(r.code).toBe(0);
+    const out = await read(p('deleted-sheet-summary.xlsx'));
+    const tab = out.views[0]?.activeTab;
+    expect(out.worksheets[tab ?? -1]?.name).toBe('领导参阅');
+  });
+
+  test('--lang en-US speaks English: usage errors and status lines', async () => {
+    const bad = await cli('check', '--lang', 'en-US');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^Usage error: check needs exactly one workbook/);
+    const ok = await cli('template', 'annual', '--out', p('en.xlsx'), '--period', '2025', '--lang', 'en-US');
+    expect(ok.code).toBe(0);
+    expect(ok.err.trim()).toBe(`Made ${p('en.xlsx')}`);
+    const missing = await cli('check', p('no-such.xlsx'), '--lang=en-US');
+    expect(missing.err.trim()).toBe(`Error: file not found: ${p('no-such.xlsx')}`);
   });
 });

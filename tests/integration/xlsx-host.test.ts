@@ -3,6 +3,7 @@
  * from the bytes, and inspected both through the snapshot and through ExcelJS's own model.
  * Each test is named after the case it guards.
  */
+import { errorText } from '../../src/core';
 import type { Workbook } from 'exceljs';
 import {
   applyCellEdits,
@@ -45,9 +46,12 @@ async function expectInputError(bytes: Uint8Array | ArrayBuffer, reason: XlsxInp
   expect(caught).toBeInstanceOf(XlsxInputError);
   const e = caught as XlsxInputError;
   expect(e.reason).toBe(reason);
-  expect(e.message).toMatch(/[\u4e00-\u9fff]/); // Chinese
-  expect(e.message).not.toContain('\n');
-  return e;
+  // The words come from the locale tables by the error's code, in both languages, one line.
+  const words = errorText(e.code, e.params, 'zh-CN') ?? '';
+  expect(words).toMatch(/[\u4e00-\u9fff]/); // Chinese
+  expect(words).not.toContain('\n');
+  expect(errorText(e.code, e.params, 'en-US')).toMatch(/^[\x20-\x7e]+$/);
+  return { reason: e.reason, code: e.code, message: words };
 }
 
 function crc32(bytes: Uint8Array): number {

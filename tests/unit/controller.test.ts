@@ -3,6 +3,7 @@
  * host would hold), the real engine, and recorded downloads. Each test says what a clerk does
  * and what the pane then shows or writes.
  */
+import { errorText } from '../../src/core';
 import { Controller, fileStem, type ControllerDeps, type PaneState } from '../../src/taskpane/controller';
 import { engine } from '../../src/taskpane/engine';
 import type { ChartText, MarkResult, PaneHost, SummaryResult } from '../../src/taskpane/pane-host';
@@ -151,8 +152,8 @@ describe('check', () => {
     expect(controller.state.rows.length).toBeGreaterThan(0);
     host.snapshot = { sheets: [{ name: 'Sheet1', cells: { A1: { v: '随便什么' } } }], names: [] };
     expect(await controller.check()).toBe(false);
-    expect(controller.state.error?.message).toBe(t.errors.notTemplate);
-    expect(controller.state.error?.details).toContain('NotATemplateError');
+    expect(controller.state.error?.message).toBe(errorText('not-a-template', {}, 'zh-CN'));
+    expect(controller.state.error?.details).toBeUndefined(); // no class names for users
     expect(controller.state.report).toBeNull();
     expect(controller.state.rows).toEqual([]);
   });
@@ -336,7 +337,7 @@ describe('year on year', () => {
   test('a last-year file that is not a report is refused in words', async () => {
     const { controller, host } = setup(sample(), { readXlsx: async () => ({ sheets: [{ name: 'S', cells: {} }], names: [] }) });
     expect(await controller.fillPrevious({ name: 'x.xlsx', arrayBuffer: async () => new ArrayBuffer(0) })).toBe(false);
-    expect(controller.state.error?.message).toBe(t.errors.notTemplate);
+    expect(controller.state.error?.message).toBe(errorText('not-a-template', {}, 'zh-CN'));
     expect(host.edits).toEqual([]);
   });
 

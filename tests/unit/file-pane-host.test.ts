@@ -3,12 +3,13 @@
  * `npm run demo`), opened by the pane's file host, worked on through the controller, and
  * every downloaded copy read back with ExcelJS and checked again by the engine.
  */
+import { errorText } from '../../src/core';
 import { Controller } from '../../src/taskpane/controller';
 import { engine } from '../../src/taskpane/engine';
 import { FilePaneHost, bareExceljsLoadMs, readXlsxSnapshot } from '../../src/taskpane/file-pane-host';
 import { uiText } from '../../src/taskpane/ui-text';
 import { checkWorkbook } from '../../src/core';
-import { fillWorkbook, makeTemplate } from '../../src/cli/commands';
+import { fillWorkbook, makeTemplate } from '../../src/cli/workbooks';
 import { loadWorkbook, snapshotOf, toBytes, type Workbook } from '../../src/hosts/xlsx';
 import { summaryDocx } from '../../src/hosts/docx';
 import { SAMPLE_CSV, SLIPS_CSV } from '../fakes/sample';
@@ -22,7 +23,7 @@ interface Saved {
 let demoBytes: Uint8Array;
 
 beforeAll(async () => {
-  const wb = await makeTemplate('annual', { unit: '示例市司法局', period: '2025' });
+  const wb = await makeTemplate('annual', { unit: '示例市司法局', period: '2025', locale: 'zh-CN' });
   fillWorkbook(wb, SAMPLE_CSV, undefined);
   fillWorkbook(wb, SLIPS_CSV, undefined);
   demoBytes = await toBytes(wb);
@@ -90,13 +91,13 @@ describe('FilePaneHost', () => {
     expect(await controller.openFile(chosen('old.xls', xls))).toBe(false);
     expect(controller.state.error?.message).toContain('.xls');
     expect(controller.state.error?.message).toContain('另存为 .xlsx');
-    expect(controller.state.error?.details).toBe('XlsxInputError · legacy-xls');
+    expect(controller.state.error?.details).toBeUndefined(); // no class names or codes for users
     expect(controller.state.file?.name).toBe('demo.xlsx');
     expect(controller.state.report?.counts.error).toBe(3);
 
     const en = new Controller({ ...setupDeps(), locale: 'en-US' });
     await en.openFile(chosen('old.xls', xls));
-    expect(en.state.error?.message).toBe(uiText('en-US').errors.xlsx['legacy-xls']);
+    expect(en.state.error?.message).toBe(errorText('xlsx-legacy-xls', {}, 'en-US'));
   });
 
   test('nothing to check before a file is open', async () => {
@@ -210,9 +211,9 @@ describe('file mode through the controller', () => {
 
   test('last year from a real file fills the _PREV cells of the open one', async () => {
     const { controller, saved } = setup();
-    const current = await makeTemplate('annual', { unit: '示例市司法局', period: '2025' });
+    const current = await makeTemplate('annual', { unit: '示例市司法局', period: '2025', locale: 'zh-CN' });
     fillWorkbook(current, 'code,current,previous\nLA_CASES,1985,\n', undefined);
-    const last = await makeTemplate('annual', { unit: '示例市司法局', period: '2024' });
+    const last = await makeTemplate('annual', { unit: '示例市司法局', period: '2024', locale: 'zh-CN' });
     fillWorkbook(last, 'code,current,previous\nLA_CASES,1862,\nLEG_COUNSEL,20870,\n', undefined);
     await controller.openFile(chosen('2025.xlsx', await toBytes(current)));
     expect(await controller.fillPrevious(chosen('2024.xlsx', await toBytes(last)))).toBe(true);

@@ -6,6 +6,8 @@
 import { MESSAGE_IDS, MESSAGE_TABLES } from '../../src/core/i18n/findings';
 import { templateText } from '../../src/core/i18n/template';
 import { uiText } from '../../src/taskpane/ui-text';
+import { ERROR_TABLES } from '../../src/core/i18n/errors';
+import { cliText } from '../../src/cli/messages';
 
 /** Every leaf path of a table (`notices.accepted`, `headers.3`) with what it is. */
 function leaves(x: unknown, path = ''): Map<string, string> {
@@ -37,4 +39,9 @@ describe('locale parity', () => {
   test('template words', () => expectParity(templateText('zh-CN'), templateText('en-US')));
 
   test('the pane', () => expectParity(uiText('zh-CN'), uiText('en-US')));
+});
+
+describe('locale parity beyond the pane', () => {
+  test('error words', () => expectParity(ERROR_TABLES['zh-CN'], ERROR_TABLES['en-US']));
+  test('the command line', () => expectParity(cliText('zh-CN'), cliText('en-US')));
 });

@@ -4,12 +4,17 @@
  * indicator names is not a report from a template: that is a NotATemplateError.
  */
 import { getCatalog } from '../catalog/catalog';
+import { AppError } from '../errors';
 import { META_NAMES, NOTE_SUFFIX, PREV_SUFFIX, SHEETS } from '../template/layout';
 import type { CellData, CellRef, NameRef, Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { Figure, HistoryPoint, ReportModel, TemplateId } from './types';
 
-export class NotATemplateError extends Error {
+/** A workbook with none of the indicator names is not a report made from a template. */
+export class NotATemplateError extends AppError {
   override name = 'NotATemplateError';
+  constructor() {
+    super('not-a-template');
+  }
 }
 
 export interface Located {
@@ -146,9 +151,7 @@ export function locate(snapshot: WorkbookSnapshot): ReportModel {
     figures.set(ind.code, fig);
   }
   if (missing.length === catalog.indicators.length) {
-    throw new NotATemplateError(
-      '这个工作簿不是由标准报表模板生成的：找不到指标的定义名称（如 LA_CASES）。请先用“模板”生成报表，或用 fill 填入数据。',
-    );
+    throw new NotATemplateError();
   }
   const period = text(idx.named(META_NAMES.period)?.cell);
   return {

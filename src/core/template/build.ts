@@ -16,7 +16,8 @@ import { COLS, FORM_FIRST_ROW, FORM_HEADER_ROW, META_NAMES, NOTE_SUFFIX, PREV_SU
 
 export interface TemplateOptions {
   unit?: string;
-  period?: string;
+  /** The report period (`2025`, `2025H1`); the caller picks the default with defaultPeriod(template, today). */
+  period: string;
   locale?: Locale;
 }
 
@@ -159,13 +160,13 @@ function historySheet(catalog: Catalog, locale: Locale): SheetPlan {
   return { name: SHEETS.history, columns: [26, 12, 12, 12, 12, 12], cells, merges: [], freeze: { rows: 1, cols: 1 } };
 }
 
-export function buildTemplatePlan(templateId: TemplateId, options: TemplateOptions = {}): WorkbookPlan {
+export function buildTemplatePlan(templateId: TemplateId, options: TemplateOptions): WorkbookPlan {
   const catalog = getCatalog();
   const locale = options.locale ?? 'zh-CN';
   const tpl = catalog.templateById.get(templateId);
   if (!tpl) throw new RangeError(`unknown template ${templateId}`);
   const unit = options.unit ?? '';
-  const period = options.period ?? defaultPeriod(templateId, new Date());
+  const period = options.period;
   const names: NamePlan[] = [];
   const sheets = [coverSheet(templateId, unit, period, catalog, locale, names)];
   for (const formId of tpl.forms) {

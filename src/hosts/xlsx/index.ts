@@ -7,5 +7,5 @@ export { exceljs, newWorkbook } from './exceljs';
 export type { ExcelJSModule, Workbook, Worksheet } from './exceljs';
 export { XlsxInputError, loadWorkbook, snapshotOf } from './read';
 export type { XlsxInputReason } from './read';
-export { applyWorkbookPlan, applyCellEdits, toBytes } from './write';
+export { applyWorkbookPlan, applyCellEdits, toBytes, activateSheet, requestFullCalcOnLoad, newReportWorkbook, CREATOR } from './write';
 export { applyMarks } from './marks';

@@ -7,34 +7,20 @@
  */
 import type { CellData, NameRef, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { exceljs, type Cell, type Workbook, type Worksheet } from './exceljs';
+import { AppError, type ErrorCode } from '../../core';
 
 export type XlsxInputReason = 'legacy-xls' | 'not-xlsx' | 'corrupt' | 'empty';
 
-/** The input file cannot be used. `message` is one line of Chinese meant for the user. */
-export class XlsxInputError extends Error {
+/** The input file cannot be used: `code` (`xlsx-…`) says why; src/core/i18n/errors.ts words it. */
+export class XlsxInputError extends AppError {
   override readonly name = 'XlsxInputError';
   readonly reason: XlsxInputReason;
 
-  constructor(reason: XlsxInputReason, message: string) {
-    super(message);
+  constructor(reason: XlsxInputReason, code: ErrorCode) {
+    super(code);
     this.reason = reason;
   }
 }
-
-const MESSAGES = {
-  empty: '文件是空的（0 字节），请确认选择了正确的文件',
-  emptyWorkbook: '工作簿中没有可读取的工作表，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试',
-  legacyXls: '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试',
-  encrypted: '文件设置了打开密码，请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再试',
-  html: '这是网页（HTML）格式导出的表格，不是真正的 Excel 文件，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试',
-  notZip: '这不是 Excel 工作簿（.xlsx）文件，请选择 .xlsx 文件',
-  docx: '这是 Word 文档，不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件',
-  pptx: '这是 PowerPoint 演示文稿，不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件',
-  ods: '这是 .ods 表格文件，请在 WPS 或 Excel 中另存为 .xlsx 后再试',
-  xlsb: '这是 .xlsb 二进制工作簿，请在 Excel 中另存为 .xlsx 后再试',
-  otherZip: '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件',
-  corrupt: '文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再试',
-} as const;
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -76,27 +62,27 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 
 /** Decide from the bytes alone why a file cannot be an .xlsx; undefined when it may be one. */
 function rejectByBytes(bytes: Uint8Array): XlsxInputError | undefined {
-  if (bytes.length === 0) return new XlsxInputError('empty', MESSAGES.empty);
+  if (bytes.length === 0) return new XlsxInputError('empty', 'xlsx-empty');
   if (startsWith(bytes, OLE_SIGNATURE)) {
     // Password-protected .xlsx files are OLE containers too; only the stream name tells.
     return contains(bytes, utf16le('EncryptedPackage'))
-      ? new XlsxInputError('not-xlsx', MESSAGES.encrypted)
-      : new XlsxInputError('legacy-xls', MESSAGES.legacyXls);
+      ? new XlsxInputError('not-xlsx', 'xlsx-encrypted')
+      : new XlsxInputError('legacy-xls', 'xlsx-legacy-xls');
   }
   const isZip = startsWith(bytes, ascii('PK\x03\x04')) || startsWith(bytes, ascii('PK\x05\x06'));
   if (!isZip) {
-    return new XlsxInputError('not-xlsx', looksLikeHtml(bytes) ? MESSAGES.html : MESSAGES.notZip);
+    return new XlsxInputError('not-xlsx', looksLikeHtml(bytes) ? 'xlsx-html' : 'xlsx-not-zip');
   }
   // The end-of-central-directory record sits in the last 64 KiB; a truncated download lacks it.
   if (!contains(bytes, ascii('PK\x05\x06'), bytes.length - 65557)) {
-    return new XlsxInputError('corrupt', MESSAGES.corrupt);
+    return new XlsxInputError('corrupt', 'xlsx-corrupt');
   }
   if (contains(bytes, ascii('xl/workbook.xml'))) return undefined;
-  if (contains(bytes, ascii('xl/workbook.bin'))) return new XlsxInputError('not-xlsx', MESSAGES.xlsb);
-  if (contains(bytes, ascii('word/document.xml'))) return new XlsxInputError('not-xlsx', MESSAGES.docx);
-  if (contains(bytes, ascii('ppt/presentation.xml'))) return new XlsxInputError('not-xlsx', MESSAGES.pptx);
-  if (contains(bytes, ascii('opendocument.spreadsheet'))) return new XlsxInputError('not-xlsx', MESSAGES.ods);
-  return new XlsxInputError('not-xlsx', MESSAGES.otherZip);
+  if (contains(bytes, ascii('xl/workbook.bin'))) return new XlsxInputError('not-xlsx', 'xlsx-xlsb');
+  if (contains(bytes, ascii('word/document.xml'))) return new XlsxInputError('not-xlsx', 'xlsx-docx');
+  if (contains(bytes, ascii('ppt/presentation.xml'))) return new XlsxInputError('not-xlsx', 'xlsx-pptx');
+  if (contains(bytes, ascii('opendocument.spreadsheet'))) return new XlsxInputError('not-xlsx', 'xlsx-ods');
+  return new XlsxInputError('not-xlsx', 'xlsx-other-zip');
 }
 
 /**
@@ -122,9 +108,9 @@ export async function loadWorkbook(input: Uint8Array | ArrayBuffer): Promise<Wor
     // ExcelJS's typings ask for a Node Buffer; JSZip underneath takes any Uint8Array.
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch {
-    throw new XlsxInputError('corrupt', MESSAGES.corrupt);
+    throw new XlsxInputError('corrupt', 'xlsx-corrupt');
   }
-  if (wb.worksheets.length === 0) throw new XlsxInputError('empty', MESSAGES.emptyWorkbook);
+  if (wb.worksheets.length === 0) throw new XlsxInputError('empty', 'xlsx-empty-workbook');
   dropBuiltInNames(wb);
   return wb;
 }

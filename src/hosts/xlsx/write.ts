@@ -14,16 +14,11 @@ import type {
   WorksheetView,
 } from 'exceljs';
 import type { Scalar } from '../../workbook/snapshot';
-import type { CellEdit, CellStyle, NamePlan, PlannedCell, SheetPlan, Validation, WorkbookPlan } from '../../core';
+import { FONT_FACES, type CellEdit, type CellStyle, type NamePlan, type PlannedCell, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
 import type { Cell, Workbook, Worksheet } from './exceljs';
 import { parseRangeRef, quoteSheet, sheetNamed } from './read';
+import { newWorkbook } from './exceljs';
 
-/** Font faces by role, by the names Chinese Windows and WPS list them under. */
-const FONT_FACES: Record<NonNullable<CellStyle['font']>, string> = {
-  title: '黑体',
-  body: '宋体',
-  text: '仿宋',
-};
 /** GB2312 charset, so Excel picks the face's Chinese glyphs rather than a fallback. */
 const GB2312 = 134;
 
@@ -315,9 +310,33 @@ function setNames(wb: Workbook, names: NamePlan[]): void {
   }
 }
 
-/** Cached results are only a courtesy to readers that do not calculate; Excel recomputes. */
-function recalcOnOpen(wb: Workbook): void {
+/** Cached results are only a courtesy to readers that do not calculate; Excel recalculates. */
+export function requestFullCalcOnLoad(wb: Workbook): void {
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+}
+const recalcOnOpen = requestFullCalcOnLoad;
+
+/** The tool's name as a new workbook's author. */
+export const CREATOR = '司法行政报表助手';
+
+/** A new workbook holding a plan (the blank template, a merged total): the one place one is set up. */
+export async function newReportWorkbook(plan: WorkbookPlan): Promise<Workbook> {
+  const wb = await newWorkbook();
+  wb.creator = CREATOR;
+  wb.created = new Date();
+  applyWorkbookPlan(wb, plan);
+  requestFullCalcOnLoad(wb);
+  return wb;
+}
+
+/**
+ * Opens the workbook on a sheet (its tab active and selected). The tab is the sheet's place in
+ * workbook order, not its id: ids keep gaps where sheets were deleted.
+ */
+export function activateSheet(wb: Workbook, name: string): void {
+  const index = wb.worksheets.findIndex((w) => w.name === name);
+  if (index < 0) return;
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: 'visible' }];
 }
 
 /** Adds sheets without touching calculation settings (the flagged copy uses this). */

@@ -1,0 +1,18 @@
+/** `fill FILE [--data CSV] [--previous LAST] --out FILE`: figures in, cached results refreshed. */
+import type { Locale } from '../../core';
+import { toBytes } from '../../hosts/xlsx';
+import type { Command } from '../args';
+import type { Io } from '../io';
+import { cliText } from '../messages';
+import { fillWorkbook, guardOutput, readText, readWorkbook } from '../workbooks';
+
+export async function run(c: Extract<Command, { name: 'fill' }>, io: Io, locale: Locale): Promise<number> {
+  guardOutput(io, c.out, c.file, c.data, c.previous);
+  const wb = await readWorkbook(io, c.file);
+  const csv = c.data !== undefined ? readText(io, c.data) : undefined;
+  const previous = c.previous !== undefined ? await readWorkbook(io, c.previous) : undefined;
+  fillWorkbook(wb, csv, previous);
+  io.write(c.out, await toBytes(wb));
+  io.err(cliText(locale).wrote(c.out));
+  return 0;
+}

@@ -1,0 +1,49 @@
+/**
+ * The words of the errors a user can meet, by AppError code, in zh-CN and en-US: a workbook
+ * that is not a report, a file that is not an .xlsx, a bad import file. The command line and
+ * the pane both describe an AppError with `errorText`; each adds the few codes of its own.
+ */
+import type { ErrorParams } from '../errors';
+import { interpolate, type Locale } from './locale';
+
+const zhCN = {
+  'not-a-template': '这个工作簿不是用报表模板制作的（找不到指标名称）。请先新建报表模板，把数据填入模板后再校验',
+  'xlsx-empty': '文件是空的（0 字节），请确认选择了正确的文件',
+  'xlsx-empty-workbook': '工作簿中没有可读取的工作表，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试',
+  'xlsx-legacy-xls': '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试',
+  'xlsx-encrypted': '文件设置了打开密码，请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再试',
+  'xlsx-html': '这是网页（HTML）格式导出的表格，不是真正的 Excel 文件，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试',
+  'xlsx-not-zip': '这不是 Excel 工作簿（.xlsx）文件，请选择 .xlsx 文件',
+  'xlsx-docx': '这是 Word 文档，不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件',
+  'xlsx-pptx': '这是 PowerPoint 演示文稿，不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件',
+  'xlsx-ods': '这是 .ods 表格文件，请在 WPS 或 Excel 中另存为 .xlsx 后再试',
+  'xlsx-xlsb': '这是 .xlsb 二进制工作簿，请在 Excel 中另存为 .xlsx 后再试',
+  'xlsx-other-zip': '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件',
+  'xlsx-corrupt': '文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再试',
+} satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof zhCN;
+
+const enUS: Record<ErrorCode, string> = {
+  'not-a-template': 'This workbook was not made from the report template (its indicator names are missing). Make a new report template, fill the figures into it, then check again',
+  'xlsx-empty': 'The file is empty (0 bytes); check that you chose the right file',
+  'xlsx-empty-workbook': 'The workbook has no readable sheet; open it in Excel or WPS, save it as .xlsx and try again',
+  'xlsx-legacy-xls': 'This is an old .xls file; save it as .xlsx in Excel or WPS and try again',
+  'xlsx-encrypted': 'The file has an open password; remove it in Excel or WPS, save as .xlsx and try again',
+  'xlsx-html': 'This is a table exported as a web page (HTML), not a real Excel file; open it in Excel or WPS and save it as .xlsx',
+  'xlsx-not-zip': 'This is not an Excel workbook (.xlsx); choose an .xlsx file',
+  'xlsx-docx': 'This is a Word document, not an Excel workbook (.xlsx); choose an .xlsx file',
+  'xlsx-pptx': 'This is a PowerPoint presentation, not an Excel workbook (.xlsx); choose an .xlsx file',
+  'xlsx-ods': 'This is an .ods spreadsheet; save it as .xlsx in WPS or Excel and try again',
+  'xlsx-xlsb': 'This is an .xlsb binary workbook; save it as .xlsx in Excel and try again',
+  'xlsx-other-zip': 'This is a zip archive but not an Excel workbook (.xlsx); choose an .xlsx file',
+  'xlsx-corrupt': 'The file is damaged or incomplete; open it in Excel or WPS, save it again as .xlsx and try again',
+};
+
+export const ERROR_TABLES: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** The words for an error code, or undefined when the code is not one of these. */
+export function errorText(code: string, params: ErrorParams, locale: Locale): string | undefined {
+  const template = ERROR_TABLES[locale][code];
+  return template === undefined ? undefined : interpolate(template, params);
+}
