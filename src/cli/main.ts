@@ -5,9 +5,10 @@
  */
 import { parseArgs, UsageError, USAGE, type Command } from './args';
 import { InputFileError, nodeIo, type Io } from './io';
-import { runCommand } from './commands';
+import { localeOf, runCommand } from './commands';
 import { NotATemplateError } from '../core/model/locate';
 import { ImportError } from '../core/template/fill';
+import { importMessage } from '../core/template/messages-import';
 import { XlsxInputError } from '../hosts/xlsx';
 
 export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {
@@ -28,7 +29,11 @@ export async function run(argv: readonly string[], io: Io = nodeIo): Promise<num
   try {
     return await runCommand(command, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputFileError || e instanceof XlsxInputError || e instanceof NotATemplateError || e instanceof ImportError) {
+    if (e instanceof ImportError) {
+      io.err(`错误：${importMessage(e.code, e.params, localeOf(undefined))}`);
+      return 2;
+    }
+    if (e instanceof UsageError || e instanceof InputFileError || e instanceof XlsxInputError || e instanceof NotATemplateError) {
       io.err(`错误：${e.message.split('\n')[0]}`);
       return 2;
     }
