@@ -148,6 +148,8 @@ function writableFolder(fs: OutputFs, folder: string, path: string): void {
 function locate(fs: OutputFs, path: string): PlannedOutput & { stat?: nodeFs.Stats } {
   const abs = resolve(path);
   if (isSystemPath(abs)) throw new OutputError('output-special', { path });
+  // "out/" names a folder, even one that does not exist yet (resolve would drop the slash).
+  if (/[\\/]$/.test(path) || path === '' || path === '.' || path === '..') throw new OutputError('output-is-folder', { path });
   const l = lstatOrNone(fs, abs, path);
   if (l) {
     let target: string;

@@ -79,6 +79,9 @@ describe('planOutputs: refused before any work', () => {
   test('a folder, a path under a file, a broken link, a pipe', () => {
     fs.mkdirSync(p('folder'));
     expect(refusal(() => planOutputs([p('folder')], [], true)).code).toBe('output-is-folder');
+    expect(refusal(() => planOutputs([p('new-folder') + '/'], [], true)).code).toBe('output-is-folder');
+    expect(refusal(() => writeOutput(p('new-folder') + '/', 'x')).code).toBe('output-is-folder');
+    expect(refusal(() => planOutputs([''], [], true)).code).toBe('output-is-folder');
     put('file.txt', 'x');
     expect(refusal(() => planOutputs([p('file.txt', 'out.xlsx')], [], true))).toMatchObject({ code: 'output-parent-not-folder', params: { parent: p('file.txt') } });
     expect(refusal(() => planOutputs([p('file.txt', 'a', 'b', 'out.xlsx')], [], true)).code).toBe('output-parent-not-folder');
