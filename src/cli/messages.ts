@@ -3,7 +3,7 @@
  * banner and the words of every error it can meet (by error code). zh-CN is the default;
  * `--lang en-US` or BRA_LANG=en-US switches. A parity test keeps both complete.
  */
-import type { Locale } from '../core';
+import { interpolate, type Locale } from '../core';
 
 const zhCN = {
   usage: `司法行政报表助手 命令行
@@ -60,7 +60,18 @@ const zhCN = {
     'usage-fill-needs-input': 'fill 需要 --data 或 --previous（或两者）',
     'usage-merge-two': 'merge 需要至少两个工作簿',
     'usage-lang': '不支持的语言 {lang}（可用：zh-CN、en-US）',
-    'output-is-input': '输出文件 {path} 与输入文件相同：输入文件不会被覆盖，请换一个输出文件名',
+    'output-is-input': '输出文件 {path} 就是输入文件 {input}（同一文件或它的链接）：输入文件不会被覆盖，请换一个输出文件名',
+    'output-exists': '输出文件 {path} 已存在；如需覆盖请加 --force，或换一个文件名',
+    'output-duplicate': '两个输出 {first} 和 {path} 是同一个文件，请为每个输出各起一个文件名',
+    'output-is-folder': '输出位置 {path} 是一个文件夹，请写出文件名（如 {path}/结果.xlsx）',
+    'output-parent-not-folder': '无法写入 {path}：{parent} 是文件而不是文件夹，请换一个输出位置',
+    'output-special': '{path} 不是普通文件（系统目录、设备、管道或断开的链接），请把输出写到普通文件夹中',
+    'output-name-too-long': '输出文件名 {path} 太长，请用较短的文件名或文件夹',
+    'disk-full': '磁盘空间不足，{path} 未写入；请清理磁盘或换一个位置后重试',
+    'no-permission': '没有写入 {path} 的权限；请换一个有写入权限的文件夹，或请管理员开通权限',
+    'read-only': '{path} 所在的位置是只读的，无法写入；请换一个可写的文件夹',
+    'output-write-failed': '写入 {path} 失败（系统错误 {reason}），该文件未改动；请换一个位置重试',
+    'csv-encoding': '无法识别导入文件 {path} 的文字编码；请在 Excel 或 WPS 中打开它，另存为 → CSV UTF-8（逗号分隔）(*.csv)，再导入',
     'file-not-found': '找不到文件：{path}',
     'file-unreadable': '无法读取文件 {path}（{reason}）',
   } as Record<string, string>,
@@ -122,11 +133,35 @@ Exit status: 0 no errors; 1 the workbook has errors; 2 unusable input or usage. 
     'usage-fill-needs-input': 'fill needs --data or --previous (or both)',
     'usage-merge-two': 'merge needs at least two workbooks',
     'usage-lang': 'unsupported language {lang} (available: zh-CN, en-US)',
-    'output-is-input': 'the output {path} is an input: inputs are never overwritten; choose another output name',
+    'output-is-input': 'The output {path} is the input {input} (the same file or a link to it): inputs are never overwritten; choose another output file name',
+    'output-exists': 'The output file {path} already exists; add --force to replace it, or choose another file name',
+    'output-duplicate': 'The outputs {first} and {path} are the same file; give each output its own file name',
+    'output-is-folder': 'The output {path} is a folder; give a file name (e.g. {path}/result.xlsx)',
+    'output-parent-not-folder': 'Cannot write {path}: {parent} is a file, not a folder; choose another place for the output',
+    'output-special': '{path} is not an ordinary file (a system folder, a device, a pipe or a broken link); write the output into an ordinary folder',
+    'output-name-too-long': 'The output name {path} is too long; use a shorter file or folder name',
+    'disk-full': 'The disk is full, so {path} was not written; free some space or choose another place and try again',
+    'no-permission': 'No permission to write {path}; choose a folder you may write to, or ask an administrator for permission',
+    'read-only': '{path} is on a read-only drive or folder; choose a folder that can be written',
+    'output-write-failed': 'Writing {path} failed (system error {reason}); the file is unchanged; try another place',
+    'csv-encoding': 'The text encoding of the import file {path} is not recognised; open it in Excel or WPS, Save As → CSV UTF-8 (Comma delimited) (*.csv), and import that',
     'file-not-found': 'file not found: {path}',
     'file-unreadable': 'cannot read {path} ({reason})',
   },
 };
+
+/** The codes of the output and input-encoding errors (src/cli/output.ts, src/cli/decode.ts). */
+export const OUTPUT_CODES = [
+  'output-is-input', 'output-exists', 'output-duplicate', 'output-is-folder', 'output-parent-not-folder', 'output-special',
+  'output-name-too-long', 'disk-full', 'no-permission', 'read-only', 'output-write-failed',
+] as const;
+export type OutputErrorCode = (typeof OUTPUT_CODES)[number];
+export type CliErrorCode = OutputErrorCode | 'csv-encoding';
+
+/** The user's words for an output or encoding error. */
+export function outputMessage(code: CliErrorCode, params: Record<string, string | number>, locale: Locale): string {
+  return interpolate(cliText(locale).errors[code] ?? code, params);
+}
 
 export function cliText(locale: Locale): CliText {
   return locale === 'en-US' ? enUS : zhCN;

@@ -237,7 +237,13 @@ describe('bad input gets a clear message, never a stack trace', () => {
   test('an import line with an unknown code is named', async () => {
     writeFileSync(p('bad.csv'), '\ufeffcode,current,previous\nLA_CASES,1,2\nLA_CASEZ,3,4\n');
     await cli('template', 'annual', '--out', p('t.xlsx'));
-    expectClean(await cli('fill', p('t.xlsx'), '--data', p('bad.csv'), '--out', p('bad.xlsx')), /第 3 行.*LA_CASEZ/);
+    expectClean(await cli('fill', p('t.xlsx'), '--data', p('bad.csv'), '--out', p('bad.xlsx')), /^错误：导入文件第 3 行：未知指标代码 LA_CASEZ，/);
+  });
+
+  test('an import with the same code twice names both lines', async () => {
+    writeFileSync(p('dup.csv'), 'code,current,previous\nLA_CASES,1,2\nNOT_CASES,3,4\nLA_CASES,5,6\n');
+    await cli('template', 'annual', '--out', p('t.xlsx'));
+    expectClean(await cli('fill', p('t.xlsx'), '--data', p('dup.csv'), '--out', p('dup.xlsx')), /^错误：导入文件第 2 行和第 4 行是同一指标 LA_CASES，请只保留一行$/m);
   });
 
   test('a renamed sheet still checks (Excel moves the names with it); a deleted one is named', async () => {

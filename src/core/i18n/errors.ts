@@ -20,6 +20,10 @@ const zhCN = {
   'xlsx-xlsb': '这是 .xlsb 二进制工作簿，请在 Excel 中另存为 .xlsx 后再试',
   'xlsx-other-zip': '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件',
   'xlsx-corrupt': '文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再试',
+  'import-header': '导入文件第 {line} 行应为表头 code,current,previous（可加第四列 explanation），请按模板说明改正表头',
+  'import-unknown-code': '导入文件第 {line} 行：未知指标代码 {code}，请对照指标目录改正或删除该行',
+  'import-duplicate-code': '导入文件第 {first} 行和第 {line} 行是同一指标 {code}，请只保留一行',
+  'import-no-cell': '导入文件第 {line} 行：工作簿中找不到 {name} 的单元格，请用标准报表模板生成的工作簿导入',
 } satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof zhCN;
@@ -38,6 +42,10 @@ const enUS: Record<ErrorCode, string> = {
   'xlsx-xlsb': 'This is an .xlsb binary workbook; save it as .xlsx in Excel and try again',
   'xlsx-other-zip': 'This is a zip archive but not an Excel workbook (.xlsx); choose an .xlsx file',
   'xlsx-corrupt': 'The file is damaged or incomplete; open it in Excel or WPS, save it again as .xlsx and try again',
+  'import-header': 'Line {line} of the import file must be the header code,current,previous (optionally a fourth column explanation); correct the header',
+  'import-unknown-code': 'Import file line {line}: unknown indicator code {code}; correct it from the indicator list or delete the line',
+  'import-duplicate-code': 'Import file lines {first} and {line} are both for indicator {code}; keep only one of them',
+  'import-no-cell': 'Import file line {line}: the workbook has no cell for {name}; import into a workbook made from the standard template',
 };
 
 export const ERROR_TABLES: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -5,7 +5,8 @@
  * engine would otherwise carry stale results).
  */
 import { getCatalog, type Catalog } from '../catalog/catalog';
-import { parseCsv } from '../catalog/csv';
+import { parseCsvRecords } from '../catalog/csv';
+import { AppError, type ErrorParams } from '../errors';
 import { deriveValue } from '../formula/derive';
 import { locate, SnapshotIndex } from '../model/locate';
 import type { ReportModel } from '../model/types';
@@ -13,52 +14,71 @@ import type { CellEdit } from '../plan/types';
 import type { Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
 import { changeValue, isChangeFormula, isYoyFormula, round, yoyValue } from './formulas';
 import { PREV_SUFFIX, SHEETS } from './layout';
+/** The codes of ImportError; worded in src/core/i18n/errors.ts. */
+export type ImportErrorCode = 'import-header' | 'import-unknown-code' | 'import-duplicate-code' | 'import-no-cell';
 
-/** A problem in an import file, with the line it is on (1-based). */
-export class ImportError extends Error {
+/**
+ * A problem in an import file: an AppError whose code is one of IMPORT_MESSAGES' keys and whose
+ * params carry the 1-based `line` it is on (and the code, name or first line it is about).
+ */
+export class ImportError extends AppError {
   override name = 'ImportError';
   constructor(
-    message: string,
-    readonly line: number,
+    override readonly code: ImportErrorCode,
+    override readonly params: { line: number } & ErrorParams,
   ) {
-    super(message);
+    super(code, params);
+  }
+  get line(): number {
+    return this.params.line;
   }
 }
 
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/**
+ * The contract's plain decimal: an optional minus sign, ASCII digits, an optional '.' and
+ * digits — nothing else, not even a space, and no '+'.
+ */
+const PLAIN_DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 
-/** A CSV field as the contract says: a plain decimal is a number, other text stays text. */
-function csvValue(field: string): Scalar {
-  const t = field.trim();
-  return PLAIN_NUMBER.test(t) ? Number(t) : field;
+/** A CSV field as the contract says: a plain decimal is a number, any other text stays text, unchanged. */
+export function csvValue(field: string): Scalar {
+  if (!PLAIN_DECIMAL.test(field)) return field;
+  const n = Number(field);
+  return n === 0 ? 0 : n; // "-0" is 0
 }
 
-/** Edits for a value-import CSV (`code,current,previous[,explanation]`). */
+/**
+ * Edits for a value-import CSV (`code,current,previous[,explanation]`). An empty field leaves
+ * its cell as the template has it; a code given twice is an error naming both lines.
+ */
 export function planImport(csv: string, snapshot: WorkbookSnapshot, catalog: Catalog = getCatalog()): CellEdit[] {
   const idx = new SnapshotIndex(snapshot);
-  const rows = parseCsv(csv);
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const [head, ...records] = parseCsvRecords(csv);
+  const header = (head?.cells ?? []).map((h) => h.trim().toLowerCase());
   if (header[0] !== 'code' || header[1] !== 'current' || header[2] !== 'previous' || (header[3] !== undefined && header[3] !== 'explanation')) {
-    throw new ImportError('导入文件第 1 行应为表头 code,current,previous（可加第四列 explanation）', 1);
+    throw new ImportError('import-header', { line: head?.line ?? 1 });
   }
   const edits: CellEdit[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    const line = i + 2;
+  const seen = new Map<string, number>();
+  for (const { line, cells } of records) {
     const code = (cells[0] ?? '').trim().toUpperCase();
-    if (code === '') return;
-    if (!catalog.byCode.has(code)) throw new ImportError(`导入文件第 ${line} 行：未知指标代码 ${code}`, line);
+    if (code === '') continue;
+    if (!catalog.byCode.has(code)) throw new ImportError('import-unknown-code', { line, code });
+    const first = seen.get(code);
+    if (first !== undefined) throw new ImportError('import-duplicate-code', { line, first, code });
+    seen.set(code, line);
     const targets: [string, string | undefined][] = [
       [code, cells[1]],
       [code + PREV_SUFFIX, cells[2]],
       [code + '_NOTE', cells[3]],
     ];
     for (const [name, field] of targets) {
-      if (field === undefined || field.trim() === '') continue;
+      if (field === undefined || field === '') continue;
       const at = idx.named(name);
-      if (!at) throw new ImportError(`导入文件第 ${line} 行：工作簿中找不到 ${name} 的单元格`, line);
+      if (!at) throw new ImportError('import-no-cell', { line, name });
       edits.push({ ...at.ref, value: name.endsWith('_NOTE') ? field : csvValue(field) });
     }
-  });
+  }
   return edits;
 }
 
