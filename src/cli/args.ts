@@ -15,11 +15,11 @@ export class UsageError extends AppError {
 export type Command =
   | { name: 'help' }
   | { name: 'templates'; json: boolean }
-  | { name: 'template'; template: 'annual' | 'half-year'; out: string; unit?: string; period?: string }
-  | { name: 'fill'; file: string; data?: string; previous?: string; out: string }
-  | { name: 'check'; file: string; json: boolean; out?: string; reference?: string }
-  | { name: 'summary'; file: string; out: string; docx?: string }
-  | { name: 'merge'; files: string[]; out: string; unit?: string }
+  | { name: 'template'; template: 'annual' | 'half-year'; out: string; unit?: string; period?: string; force: boolean }
+  | { name: 'fill'; file: string; data?: string; previous?: string; out: string; force: boolean }
+  | { name: 'check'; file: string; json: boolean; out?: string; reference?: string; force: boolean }
+  | { name: 'summary'; file: string; out: string; docx?: string; force: boolean }
+  | { name: 'merge'; files: string[]; out: string; unit?: string; force: boolean }
   | { name: 'demo'; outDir: string };
 
 const FLAGS: Record<string, { takesValue: boolean }> = {
@@ -32,16 +32,17 @@ const FLAGS: Record<string, { takesValue: boolean }> = {
   '--reference': { takesValue: true },
   '--docx': { takesValue: true },
   '--lang': { takesValue: true },
+  '--force': { takesValue: false },
   '--help': { takesValue: false },
 };
 
 const ALLOWED: Record<string, string[]> = {
   templates: ['--json', '--lang'],
-  template: ['--out', '--unit', '--period', '--lang'],
-  fill: ['--data', '--previous', '--out', '--lang'],
-  check: ['--json', '--out', '--reference', '--lang'],
-  summary: ['--out', '--docx', '--lang'],
-  merge: ['--out', '--unit', '--lang'],
+  template: ['--out', '--unit', '--period', '--lang', '--force'],
+  fill: ['--data', '--previous', '--out', '--lang', '--force'],
+  check: ['--json', '--out', '--reference', '--lang', '--force'],
+  summary: ['--out', '--docx', '--lang', '--force'],
+  merge: ['--out', '--unit', '--lang', '--force'],
   demo: ['--out', '--lang'],
 };
 
@@ -82,6 +83,7 @@ export function parseArgs(argv: readonly string[]): Command {
     const v = str(f);
     return (v === undefined ? {} : { [k]: v }) as { [P in K]?: string };
   };
+  const force = flags.has('--force');
   const one = () => {
     if (positional.length !== 1) throw new UsageError('usage-one-file', { command: name });
     return positional[0] as string;
@@ -97,20 +99,20 @@ export function parseArgs(argv: readonly string[]): Command {
       if (period !== undefined && !(t === 'annual' ? /^\d{4}$/ : /^\d{4}H1$/).test(period)) {
         throw new UsageError('usage-period', { period, template: t, example: t === 'annual' ? '2025' : '2025H1' });
       }
-      return { name, template: t, out: need('--out'), ...opt('unit', '--unit'), ...opt('period', '--period') };
+      return { name, template: t, out: need('--out'), ...opt('unit', '--unit'), ...opt('period', '--period'), force };
     }
     case 'fill': {
       const file = one();
       if (!flags.has('--data') && !flags.has('--previous')) throw new UsageError('usage-fill-needs-input');
-      return { name, file, out: need('--out'), ...opt('data', '--data'), ...opt('previous', '--previous') };
+      return { name, file, out: need('--out'), ...opt('data', '--data'), ...opt('previous', '--previous'), force };
     }
     case 'check':
-      return { name, file: one(), json: flags.has('--json'), ...opt('out', '--out'), ...opt('reference', '--reference') };
+      return { name, file: one(), json: flags.has('--json'), ...opt('out', '--out'), ...opt('reference', '--reference'), force };
     case 'summary':
-      return { name, file: one(), out: need('--out'), ...opt('docx', '--docx') };
+      return { name, file: one(), out: need('--out'), ...opt('docx', '--docx'), force };
     case 'merge':
       if (positional.length < 2) throw new UsageError('usage-merge-two');
-      return { name, files: positional, out: need('--out'), ...opt('unit', '--unit') };
+      return { name, files: positional, out: need('--out'), ...opt('unit', '--unit'), force };
     default:
       return { name: 'demo', outDir: str('--out') ?? 'out' };
   }

@@ -1,23 +1,26 @@
-/** The command line's only contact with the file system and the terminal. */
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+/**
+ * The command line's only contact with the file system and the terminal. Outputs are
+ * planned before any work (an output that is an input, by path, link or hard link, is always
+ * refused; an existing file only with --force) and written through a temporary file in the
+ * same folder, then renamed (src/cli/output.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../core';
+import { planOutputs, writeOutput } from './output';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   read(path: string): Uint8Array;
-  write(path: string, bytes: Uint8Array | string): void;
-  /** True when two paths name the same file (so an output never overwrites an input). */
-  same(a: string, b: string): boolean;
+  /** Refuses, before anything is done, outputs that cannot or may not be written. */
+  planOutputs(outputs: readonly (string | undefined)[], inputs: readonly (string | undefined)[], force: boolean): void;
+  write(path: string, bytes: Uint8Array | string, force: boolean): void;
 }
 
 /** An input file that cannot be read (`file-not-found`, `file-unreadable`); worded in messages.ts. */
 export class InputFileError extends AppError {
   override name = 'InputFileError';
 }
-
-const canonical = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
 
 export const nodeIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
@@ -30,9 +33,10 @@ export const nodeIo: Io = {
       throw new InputFileError('file-unreadable', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     }
   },
-  write(path, bytes) {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
-    writeFileSync(path, bytes);
+  planOutputs(outputs, inputs, force) {
+    planOutputs(outputs, inputs, force);
   },
-  same: (a, b) => canonical(a) === canonical(b),
+  write(path, bytes, force) {
+    writeOutput(path, bytes, { force });
+  },
 };

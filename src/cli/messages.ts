@@ -10,14 +10,14 @@ const zhCN = {
 
 用法：
   npm run --silent cli -- templates [--json]
-  npm run --silent cli -- template <annual|half-year> --out 文件.xlsx [--unit 单位名称] [--period 2025|2025H1] [--lang en-US]
-  npm run --silent cli -- fill 文件.xlsx [--data 数据.csv] [--previous 上年.xlsx] --out 文件.xlsx
-  npm run --silent cli -- check 文件.xlsx [--json] [--out 标记副本.xlsx] [--reference 另一报表.xlsx] [--lang en-US]
-  npm run --silent cli -- summary 文件.xlsx --out 文件.xlsx [--docx 文件.docx]
-  npm run --silent cli -- merge A.xlsx B.xlsx ... --out 合计.xlsx [--unit 单位名称]
+  npm run --silent cli -- template <annual|half-year> --out 文件.xlsx [--unit 单位名称] [--period 2025|2025H1] [--lang en-US] [--force]
+  npm run --silent cli -- fill 文件.xlsx [--data 数据.csv] [--previous 上年.xlsx] --out 文件.xlsx [--force]
+  npm run --silent cli -- check 文件.xlsx [--json] [--out 标记副本.xlsx] [--reference 另一报表.xlsx] [--lang en-US] [--force]
+  npm run --silent cli -- summary 文件.xlsx --out 文件.xlsx [--docx 文件.docx] [--force]
+  npm run --silent cli -- merge A.xlsx B.xlsx ... --out 合计.xlsx [--unit 单位名称] [--force]
   npm run --silent cli -- demo [--out 目录]
 
-退出码：0 无错误；1 工作簿有错误；2 输入无法使用或用法错误。输入文件从不被修改。`,
+退出码：0 无错误；1 工作簿有错误；2 输入无法使用或用法错误。输入文件从不被修改；已有的输出文件只在加 --force 时被替换。`,
   usageLine: (message: string) => `用法错误：${message}（运行 npm run cli -- --help 查看用法）`,
   errorLine: (message: string) => `错误：${message}`,
   unexpected: (detail: string) => `处理失败（${detail}）。如果问题持续，请把文件和这行信息发给维护人员。`,
@@ -84,14 +84,14 @@ const enUS: CliText = {
 
 Usage:
   npm run --silent cli -- templates [--json]
-  npm run --silent cli -- template <annual|half-year> --out FILE.xlsx [--unit NAME] [--period 2025|2025H1] [--lang en-US]
-  npm run --silent cli -- fill FILE.xlsx [--data VALUES.csv] [--previous LAST.xlsx] --out FILE.xlsx
-  npm run --silent cli -- check FILE.xlsx [--json] [--out FLAGGED.xlsx] [--reference OTHER.xlsx] [--lang en-US]
-  npm run --silent cli -- summary FILE.xlsx --out FILE.xlsx [--docx FILE.docx]
-  npm run --silent cli -- merge A.xlsx B.xlsx ... --out TOTAL.xlsx [--unit NAME]
+  npm run --silent cli -- template <annual|half-year> --out FILE.xlsx [--unit NAME] [--period 2025|2025H1] [--lang en-US] [--force]
+  npm run --silent cli -- fill FILE.xlsx [--data VALUES.csv] [--previous LAST.xlsx] --out FILE.xlsx [--force]
+  npm run --silent cli -- check FILE.xlsx [--json] [--out FLAGGED.xlsx] [--reference OTHER.xlsx] [--lang en-US] [--force]
+  npm run --silent cli -- summary FILE.xlsx --out FILE.xlsx [--docx FILE.docx] [--force]
+  npm run --silent cli -- merge A.xlsx B.xlsx ... --out TOTAL.xlsx [--unit NAME] [--force]
   npm run --silent cli -- demo [--out DIR]
 
-Exit status: 0 no errors; 1 the workbook has errors; 2 unusable input or usage. Input files are never modified.`,
+Exit status: 0 no errors; 1 the workbook has errors; 2 unusable input or usage. Input files are never modified; an existing output is replaced only with --force.`,
   usageLine: (message: string) => `Usage error: ${message} (run npm run cli -- --help for usage)`,
   errorLine: (message: string) => `Error: ${message}`,
   unexpected: (detail: string) => `Processing failed (${detail}). If it keeps happening, send the file and this line to the maintainers.`,

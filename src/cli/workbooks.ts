@@ -19,15 +19,9 @@ import {
   type TemplateId,
 } from '../core';
 import { activateSheet, applyCellEdits, applyWorkbookPlan, loadWorkbook, newReportWorkbook, requestFullCalcOnLoad, snapshotOf, toBytes, type Workbook } from '../hosts/xlsx';
-import { UsageError } from './args';
 import type { Io } from './io';
 
 const decoder = new TextDecoder('utf-8');
-
-/** Refuses an output path that is one of the inputs: the input is never modified. */
-export function guardOutput(io: Io, out: string, ...inputs: (string | undefined)[]): void {
-  for (const i of inputs) if (i !== undefined && io.same(out, i)) throw new UsageError('output-is-input', { path: out });
-}
 
 export async function readWorkbook(io: Io, path: string): Promise<Workbook> {
   return loadWorkbook(io.read(path));

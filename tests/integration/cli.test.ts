@@ -19,13 +19,17 @@ let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'bra-cli-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+/** The command line as a user runs it (no --force added). */
+async function cliStrict(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: Io = { ...nodeIo, out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
   const code = await run(argv, io);
   return { code, out, err };
 }
+
+/** Most tests rewrite the same scratch files: they say --force (tested on its own below). */
+const cli = (...argv: string[]) => cliStrict(...argv, ...(argv.includes('--out') && argv[0] !== 'demo' ? ['--force'] : []));
 
 const p = (name: string) => join(dir, name);
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -335,6 +339,27 @@ describe('summary, merge and demo', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('不可报送：3 个错误，3 个警告待说明');
     expect(readFileSync(p('demo/annual-2025-demo-flagged.xlsx')).length).toBeGreaterThan(10000);
+  });
+});
+
+describe('outputs: nothing is overwritten without --force', () => {
+  test('an existing output is refused without --force (and left as it was), replaced with it', async () => {
+    writeFileSync(p('exists.xlsx'), 'mine');
+    const refused = await cliStrict('template', 'annual', '--out', p('exists.xlsx'), '--period', '2025');
+    expect(refused.code).toBe(2);
+    expect(refused.err.trim()).toBe(`错误：输出文件 ${p('exists.xlsx')} 已存在；如需覆盖请加 --force，或换一个文件名`);
+    expect(readFileSync(p('exists.xlsx'), 'utf8')).toBe('mine');
+    const forced = await cliStrict('template', 'annual', '--out', p('exists.xlsx'), '--period', '2025', '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(p('exists.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('--out and --docx naming the same file are refused before anything is written', async () => {
+    const src = await filled('same-out.xlsx');
+    const r = await cliStrict('summary', src, '--out', p('same.bin'), '--docx', p('same.bin'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/是同一个文件/);
+    expect(() => readFileSync(p('same.bin'))).toThrow();
   });
 });
 

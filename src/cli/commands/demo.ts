@@ -17,6 +17,8 @@ import { fillWorkbook, makeTemplate, readText, summaryFiles } from '../workbooks
 /** build/cli/commands → the repository's assets/sample. */
 export const SAMPLE_DIR = resolve(__dirname, '..', '..', '..', 'assets', 'sample');
 export const DEMO_UNIT = '示例市司法局';
+/** The demo writes only its own files in its own folder, and replaces them on every run. */
+const DEMO_REPLACES = true;
 
 export async function run(c: Extract<Command, { name: 'demo' }>, io: Io, locale: Locale): Promise<number> {
   const outDir = c.outDir;
@@ -31,20 +33,20 @@ export async function run(c: Extract<Command, { name: 'demo' }>, io: Io, locale:
     docx: join(outDir, 'annual-2025-summary.docx'),
   };
   const wb = await makeTemplate('annual', { unit: DEMO_UNIT, period: '2025', locale });
-  io.write(paths.template, await toBytes(wb));
+  io.write(paths.template, await toBytes(wb), DEMO_REPLACES);
   fillWorkbook(wb, csv, undefined);
   const cleanBytes = await toBytes(wb);
-  io.write(paths.clean, cleanBytes);
+  io.write(paths.clean, cleanBytes, DEMO_REPLACES);
   const clean = checkWorkbook(snapshotOf(wb)).report;
   const summary = await summaryFiles(await loadWorkbook(cleanBytes), locale, true);
-  io.write(paths.summary, summary.xlsx);
-  if (summary.docx) io.write(paths.docx, summary.docx);
+  io.write(paths.summary, summary.xlsx, DEMO_REPLACES);
+  if (summary.docx) io.write(paths.docx, summary.docx, DEMO_REPLACES);
 
   fillWorkbook(wb, slips, undefined);
-  io.write(paths.demo, await toBytes(wb));
+  io.write(paths.demo, await toBytes(wb), DEMO_REPLACES);
   const { report } = checkWorkbook(snapshotOf(wb));
   applyMarks(wb, planMarks(report, locale));
-  io.write(paths.flagged, await toBytes(wb));
+  io.write(paths.flagged, await toBytes(wb), DEMO_REPLACES);
 
   const t = cliText(locale).demo;
   io.out(t.clean(paths.clean, clean.counts.error, clean.counts.warning, clean.explained));

@@ -4,15 +4,16 @@ import { toBytes } from '../../hosts/xlsx';
 import type { Command } from '../args';
 import type { Io } from '../io';
 import { cliText } from '../messages';
-import { fillWorkbook, guardOutput, readText, readWorkbook } from '../workbooks';
+import { decodeCsv } from '../decode';
+import { fillWorkbook, readWorkbook } from '../workbooks';
 
 export async function run(c: Extract<Command, { name: 'fill' }>, io: Io, locale: Locale): Promise<number> {
-  guardOutput(io, c.out, c.file, c.data, c.previous);
+  io.planOutputs([c.out], [c.file, c.data, c.previous], c.force);
   const wb = await readWorkbook(io, c.file);
-  const csv = c.data !== undefined ? readText(io, c.data) : undefined;
+  const csv = c.data !== undefined ? decodeCsv(io.read(c.data), c.data) : undefined;
   const previous = c.previous !== undefined ? await readWorkbook(io, c.previous) : undefined;
   fillWorkbook(wb, csv, previous);
-  io.write(c.out, await toBytes(wb));
+  io.write(c.out, await toBytes(wb), c.force);
   io.err(cliText(locale).wrote(c.out));
   return 0;
 }

@@ -4,10 +4,10 @@ import { applyCellEdits, newReportWorkbook, snapshotOf, toBytes } from '../../ho
 import type { Command } from '../args';
 import type { Io } from '../io';
 import { cliText } from '../messages';
-import { guardOutput, readWorkbook, recalc } from '../workbooks';
+import { readWorkbook, recalc } from '../workbooks';
 
 export async function run(c: Extract<Command, { name: 'merge' }>, io: Io, locale: Locale): Promise<number> {
-  guardOutput(io, c.out, ...c.files);
+  io.planOutputs([c.out], c.files, c.force);
   const models = [];
   for (const f of c.files) models.push(locate(snapshotOf(await readWorkbook(io, f))));
   const merged = mergeModels(models);
@@ -28,7 +28,7 @@ export async function run(c: Extract<Command, { name: 'merge' }>, io: Io, locale
   }
   applyCellEdits(wb, edits);
   recalc(wb);
-  io.write(c.out, await toBytes(wb));
+  io.write(c.out, await toBytes(wb), c.force);
   io.err(t.merged(c.files.length, c.out));
   return 0;
 }

@@ -7,8 +7,9 @@ import { cliText } from '../messages';
 import { makeTemplate } from '../workbooks';
 
 export async function run(c: Extract<Command, { name: 'template' }>, io: Io, locale: Locale, today: Date): Promise<number> {
+  io.planOutputs([c.out], [], c.force);
   const wb = await makeTemplate(c.template, { unit: c.unit ?? '', period: c.period ?? defaultPeriod(c.template, today), locale });
-  io.write(c.out, await toBytes(wb));
+  io.write(c.out, await toBytes(wb), c.force);
   io.err(cliText(locale).made(c.out));
   return 0;
 }
