@@ -129,22 +129,14 @@ export class FilePaneHost implements FileHost {
     if (this.summary) {
       x.applyWorkbookPlan(wb, { sheets: [this.summary], names: [] });
       // The summary is the page leaders open first (as the command line writes it).
-      const sheet = wb.worksheets.find((w) => w.name === this.summary?.name);
-      if (sheet) {
-        wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(sheet), visibility: 'visible' }];
-      }
+      x.activateSheet(wb, this.summary.name);
     }
     return x.toBytes(wb);
   }
 
   async templateBytes(plan: WorkbookPlan): Promise<Uint8Array> {
     const x = await xlsxHost();
-    const wb = await x.newWorkbook();
-    wb.creator = '司法行政报表助手';
-    wb.created = new Date();
-    x.applyWorkbookPlan(wb, plan);
-    wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
-    return x.toBytes(wb);
+    return x.toBytes(await x.newReportWorkbook(plan));
   }
 }
 

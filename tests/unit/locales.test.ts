@@ -8,6 +8,7 @@ import { templateText } from '../../src/core/i18n/template';
 import { uiText } from '../../src/taskpane/ui-text';
 import { ERROR_TABLES } from '../../src/core/i18n/errors';
 import { cliText } from '../../src/cli/messages';
+import { marksText } from '../../src/core/i18n/marks';
 
 /** Every leaf path of a table (`notices.accepted`, `headers.3`) with what it is. */
 function leaves(x: unknown, path = ''): Map<string, string> {
@@ -44,4 +45,5 @@ describe('locale parity', () => {
 describe('locale parity beyond the pane', () => {
   test('error words', () => expectParity(ERROR_TABLES['zh-CN'], ERROR_TABLES['en-US']));
   test('the command line', () => expectParity(cliText('zh-CN'), cliText('en-US')));
+  test('the flagged copy', () => expectParity(marksText('zh-CN'), marksText('en-US')));
 });

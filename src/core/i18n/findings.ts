@@ -29,7 +29,8 @@ const ZH = {
   'copy-forward': '本表 {count} 项指标与上年同期数值完全相同（占已填 {share}%），疑似沿用上年数据',
   'adverse-move': '{name}同比{direction}{pct}%，与期望方向相反',
   outlier: '{name}本期 {current} 明显偏离历史水平（历史中位数 {median}，稳健 z 值 {z}）',
-  'rule-malformed': '规则 {ruleId} 配置有误（{detail}），本次未能执行',
+  'rule-unparsable': '规则 {ruleId} 配置有误（“{source}”第 {at} 个字符无法识别），本次未能执行',
+  'rule-unknown-code': '规则 {ruleId} 配置有误（未知指标 {codes}），本次未能执行',
   'no-reference': '未提供参照报表（--reference），无法比较半年报与年报',
   'reference-mismatch': '参照报表与本报表不是同一单位同一年度的年报与半年报，R08 未执行',
   up: '增长',
@@ -68,7 +69,8 @@ const EN: Table = {
   'copy-forward': '{count} figures of this form equal last year exactly ({share}% of those filled): copied forward?',
   'adverse-move': '{name} {direction} {pct}% year on year, against the desired direction',
   outlier: '{name} ({current}) is far from its history (median {median}, robust z {z})',
-  'rule-malformed': 'Rule {ruleId} is misconfigured ({detail}) and was not run',
+  'rule-unparsable': 'Rule {ruleId} is misconfigured ("{source}" cannot be read at character {at}) and was not run',
+  'rule-unknown-code': 'Rule {ruleId} is misconfigured (unknown indicator {codes}) and was not run',
   'no-reference': 'No reference report (--reference): half-year and annual figures were not compared',
   'reference-mismatch': 'The reference report is not the other report of the same unit and year; R08 was not run',
   up: 'rose',
@@ -87,6 +89,11 @@ const TABLES: Record<Locale, Table> = { 'zh-CN': ZH, 'en-US': EN };
 /** A word from the findings table (`up`, `previous`, …). */
 export function word(locale: Locale, id: MessageId): string {
   return TABLES[locale][id];
+}
+
+/** A form's name in the locale (基本情况 / Basic information). */
+export function formName(form: { nameZh: string; nameEn: string }, locale: Locale): string {
+  return locale === 'en-US' ? form.nameEn : form.nameZh;
 }
 
 /** Indicator name in the locale (the code itself when unknown). */

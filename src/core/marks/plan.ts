@@ -11,18 +11,16 @@ import { SHEETS } from '../template/layout';
 import { estimateRowHeight } from '../summary/format';
 import { formatFinding, formatSkipped, formatSuggestion, indicatorName, noteText } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
+import { marksText } from '../i18n/marks';
+import { formName } from '../i18n/findings';
 
 const COLUMNS = [6, 8, 7, 22, 28, 24, 60, 12, 30];
 
 
+/** The severities' words, by locale (the one vocabulary: 错误, 警告, 提示). */
 export const SEVERITY_WORDS: Record<Locale, Record<Severity, string>> = {
-  'zh-CN': { error: '错误', warning: '待核实', info: '提示' },
-  'en-US': { error: 'Error', warning: 'Warning', info: 'Info' },
-};
-
-const ISSUE_HEADERS: Record<Locale, string[]> = {
-  'zh-CN': ['序号', '级别', '规则', '表', '指标', '单元格', '问题', '建议值', '说明'],
-  'en-US': ['No.', 'Severity', 'Rule', 'Form', 'Indicator', 'Cell', 'Problem', 'Suggestion', 'Explanation'],
+  'zh-CN': marksText('zh-CN').severity,
+  'en-US': marksText('en-US').severity,
 };
 
 /** `'JS01 法律援助'!E7` as an internal link. */
@@ -54,13 +52,11 @@ export function planMarks(report: Report, locale: Locale = 'zh-CN'): MarkPlan {
 
 function issueSheet(report: Report, locale: Locale): SheetPlan {
   const catalog = getCatalog();
-  const headers = ISSUE_HEADERS[locale];
+  const t = marksText(locale);
+  const headers = t.issueHeaders;
   const cells: PlannedCell[] = [];
-  const title = locale === 'en-US' ? 'Findings' : '问题清单';
-  const summary =
-    locale === 'en-US'
-      ? `${report.ready ? 'Ready to submit' : 'Not ready'}: ${report.counts.error} errors, ${report.counts.warning - report.explained} unexplained warnings, ${report.counts.info} notes`
-      : `${report.ready ? '可以报送' : '不可报送'}：错误 ${report.counts.error} 个，待说明 ${report.counts.warning - report.explained} 个，提示 ${report.counts.info} 个`;
+  const title = t.issueTitle;
+  const summary = t.status(report.ready, report.counts.error, report.counts.warning - report.explained, report.counts.info);
   cells.push({ address: 'A1', value: title, style: { font: 'title', size: 14, bold: true } });
   cells.push({ address: 'A2', value: summary, style: { font: 'body', size: 10, bold: true, color: report.ready ? '107C10' : 'C50F1F' } });
   const cols = 'ABCDEFGHI';
@@ -75,7 +71,7 @@ function issueSheet(report: Report, locale: Locale): SheetPlan {
       i + 1,
       SEVERITY_WORDS[locale][f.severity],
       f.rule,
-      form ? `${f.form} ${locale === 'en-US' ? form.nameEn : form.nameZh}` : f.form,
+      form ? `${f.form} ${formName(form, locale)}` : f.form,
       `${indicatorName(f.code, locale)}（${f.code}）`,
       '',
       formatFinding(f, locale),
@@ -95,7 +91,7 @@ function issueSheet(report: Report, locale: Locale): SheetPlan {
     row++;
   });
   for (const s of report.skipped) {
-    cells.push({ address: `A${row}`, value: locale === 'en-US' ? `Not run: ${s.rule}` : `未执行：${s.rule}`, style: { font: 'body', size: 10, italic: true } });
+    cells.push({ address: `A${row}`, value: t.notRun(s.rule), style: { font: 'body', size: 10, italic: true } });
     cells.push({ address: `G${row}`, value: formatSkipped(s, locale), style: { font: 'body', size: 10, italic: true } });
     row++;
   }

@@ -18,7 +18,10 @@ export interface CompiledCheck {
   comparison: Comparison;
 }
 
-export type CompiledRule = { rule: AuditRule; checks: CompiledCheck[] } | { rule: AuditRule; problem: string };
+/** Why a rule of the template data cannot run: its text does not parse, or it names codes the catalogue lacks. */
+export type RuleProblem = { kind: 'unparsable'; source: string; at: number } | { kind: 'unknown-code'; codes: string[] };
+
+export type CompiledRule = { rule: AuditRule; checks: CompiledCheck[] } | { rule: AuditRule; problem: RuleProblem };
 
 const cache = new WeakMap<readonly AuditRule[], CompiledRule[]>();
 
@@ -30,9 +33,9 @@ export function compileRules(catalog: Catalog): CompiledRule[] {
     const checks: CompiledCheck[] = [];
     for (const source of rule.checks) {
       const parsed = parseComparison(source);
-      if (!parsed.ok) return { rule, problem: `“${source}” 第 ${parsed.at + 1} 个字符：${parsed.message}` };
+      if (!parsed.ok) return { rule, problem: { kind: 'unparsable', source, at: parsed.at + 1 } };
       const unknown = refsOf(parsed.value).filter((c) => !catalog.byCode.has(c.endsWith(PREV_SUFFIX) ? c.slice(0, -PREV_SUFFIX.length) : c));
-      if (unknown.length) return { rule, problem: `未知指标 ${unknown.join(', ')}` };
+      if (unknown.length) return { rule, problem: { kind: 'unknown-code', codes: unknown } };
       checks.push({ source, comparison: parsed.value });
     }
     return { rule, checks };
@@ -61,7 +64,11 @@ export const auditRules = (ctx: RuleContext): void => {
     if (rule.templates && !rule.templates.includes(ctx.template.id)) continue;
     if ('problem' in compiled) {
       const code = ctx.catalog.indicators[0]?.code ?? '';
-      ctx.push({ ...finding(ctx, 'CFG', code, 'rule-malformed', { ruleId: rule.id, detail: compiled.problem }), form: '' });
+      const p = compiled.problem;
+      const f = p.kind === 'unparsable'
+        ? finding(ctx, 'CFG', code, 'rule-unparsable', { ruleId: rule.id, source: p.source, at: p.at })
+        : finding(ctx, 'CFG', code, 'rule-unknown-code', { ruleId: rule.id, codes: p.codes.join(', ') });
+      ctx.push({ ...f, form: '' });
       continue;
     }
     for (const { source, comparison } of compiled.checks) {
