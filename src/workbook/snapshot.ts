@@ -19,6 +19,8 @@ export interface SheetSnapshot {
   name: string;
   /** Sparse cells keyed by A1 address without `$` (`E7`). */
   cells: Record<string, CellData>;
+  /** Merged ranges (`E4:F4`), where the host knows them. */
+  merges?: string[];
 }
 
 /** A workbook-scoped defined name that refers to one cell. */

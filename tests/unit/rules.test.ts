@@ -7,7 +7,8 @@ import { compileRules } from '../../src/core/rules';
 import { robustZ } from '../../src/core/rules/anomaly';
 import { formatFinding } from '../../src/core/i18n/findings';
 import { applyEdits } from '../fakes/plan-snapshot';
-import { blank, brief, findings, sample, template, withValues, fill, SLIPS_CSV } from '../fakes/sample';
+import { blank, brief, findings, sample, template, withValues, fill, SAMPLE_CSV, SLIPS_CSV } from '../fakes/sample';
+import type { CellData, WorkbookSnapshot } from '../../src/workbook/snapshot';
 
 describe('the consistent sample', () => {
   test('has no errors and no warnings beyond the real target miss, which is explained', () => {
@@ -30,6 +31,48 @@ describe('the consistent sample', () => {
     expect(at('C06', 'CC_VISIT_RATE')?.severity).toBe('warning');
     expect(report.ready).toBe(false);
     expect(report.counts.error).toBe(3);
+  });
+});
+
+/** A copy of a snapshot with one named cell replaced (an error value, say). */
+function setCell(snap: WorkbookSnapshot, name: string, cell: CellData): WorkbookSnapshot {
+  const n = snap.names.find((x) => x.name === name);
+  if (!n) throw new Error(`no name ${name}`);
+  return { ...snap, sheets: snap.sheets.map((s) => (s.name === n.sheet ? { ...s, cells: { ...s.cells, [n.address]: cell } } : s)) };
+}
+
+describe('errors, merges and the cover (C07, C08, C00/C01 on the header)', () => {
+  test('C07 an error value is named (this period and last year), not called blank', () => {
+    const snap = setCell(setCell(sample(), 'LA_CASES', { v: null, error: '#DIV/0!' }), 'NOT_CASES_PREV', { v: null, error: '#NUM!' });
+    const fs = findings(snap);
+    expect(brief(fs)).toContain('C07:error:LA_CASES');
+    expect(brief(fs)).toContain('C07:error:NOT_CASES');
+    expect(brief(fs)).not.toContain('C01:error:LA_CASES');
+    const f = fs.find((x) => x.rule === 'C07' && x.code === 'LA_CASES');
+    expect(formatFinding(f!)).toBe('本期为错误值 #DIV/0!，不是数字；请改正公式或填入数字');
+    expect(formatFinding(fs.find((x) => x.rule === 'C07' && x.code === 'NOT_CASES')!, 'en-US')).toContain('#NUM!');
+  });
+
+  test('C08 a figure cell inside a merged range is named with the range', () => {
+    const snap = sample();
+    const n = snap.names.find((x) => x.name === 'LA_CASES')!;
+    const merged = { ...snap, sheets: snap.sheets.map((s) => (s.name === n.sheet ? { ...s, merges: ['A1:I1', 'E4:F4'] } : s)) };
+    const fs = findings(merged);
+    expect(fs.filter((f) => f.rule === 'C08').map((f) => [f.code, f.params['which'], f.params['range']])).toEqual([
+      ['LA_CASES', 'current', 'E4:F4'],
+      ['LA_CASES', 'previous', 'E4:F4'],
+    ]);
+  });
+
+  test('the cover: a deleted RPT_PERIOD name is C00, a blank 填报单位 is C01', () => {
+    const noPeriod = { ...sample(), names: sample().names.filter((x) => x.name !== 'RPT_PERIOD') };
+    expect(findings(noPeriod).filter((f) => f.rule === 'C00').map((f) => f.code)).toEqual(['RPT_PERIOD']);
+    const noUnit = template('annual', '2025', '');
+    const fs = findings(fill(noUnit, SAMPLE_CSV));
+    const unit = fs.filter((f) => f.code === 'RPT_UNIT');
+    expect(unit.map((f) => `${f.rule}:${f.severity}`)).toEqual(['C01:error']);
+    expect(formatFinding(unit[0]!)).toBe('封面未填写填报单位');
+    expect(unit[0]?.cell?.sheet).toBe('封面');
   });
 });
 

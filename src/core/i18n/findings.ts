@@ -10,6 +10,13 @@ import { interpolate, type Locale } from './locale';
 
 const ZH = {
   'required-blank': '{name}为必填指标，本期未填报',
+  'header-blank': '封面未填写{field}',
+  'header-name-missing': '找不到封面{field}的单元格：定义名称 {nameCode} 已被删除或指向已删除的工作表',
+  'error-value': '{which}为错误值 {error}，不是数字；请改正公式或填入数字',
+  'in-merge': '{which}单元格处在合并单元格 {range} 中，数字无法正确读取；请取消合并',
+  unit: '填报单位',
+  period: '报告期',
+  template: '报表类型',
   'name-missing': '找不到{name}的单元格：定义名称 {nameCode} 已被删除或指向已删除的工作表',
   'text-in-number': '{which}「{text}」是文本而不是数字，Excel 求和时会跳过它',
   'text-in-number-suggest': '{which}「{text}」是文本而不是数字，Excel 求和时会跳过它；可能应为 {suggestion}',
@@ -50,6 +57,13 @@ type Table = Record<MessageId, string>;
 
 const EN: Table = {
   'required-blank': '{name} is required but blank',
+  'header-blank': 'The cover lacks the {field}',
+  'header-name-missing': 'The cover cell of the {field} cannot be found: the defined name {nameCode} was deleted or points to a deleted sheet',
+  'error-value': '{which} is the error value {error}, not a number; correct the formula or type the figure',
+  'in-merge': '{which} lies inside the merged range {range} and cannot be read reliably; unmerge it',
+  unit: 'reporting unit',
+  period: 'period',
+  template: 'report type',
   'name-missing': 'The cell of {name} cannot be found: the defined name {nameCode} was deleted or points to a deleted sheet',
   'text-in-number': '{which} "{text}" is text, not a number; Excel sums skip it',
   'text-in-number-suggest': '{which} "{text}" is text, not a number; Excel sums skip it. Probably {suggestion}',
@@ -108,7 +122,7 @@ function expand(params: Record<string, string | number>, locale: Locale): Record
   for (const [k, v] of Object.entries(params)) {
     if (k.endsWith('Code') && typeof v === 'string') out[k.slice(0, -4) + 'Name'] = indicatorName(v, locale);
     // Param values that are message ids (direction words) are translated.
-    if ((k === 'direction' || k === 'which') && isMessageId(String(v))) out[k] = word(locale, String(v) as MessageId);
+    if ((k === 'direction' || k === 'which' || k === 'field') && isMessageId(String(v))) out[k] = word(locale, String(v) as MessageId);
     // Expressions over codes read with indicator names.
     if (k.endsWith('Expr') && typeof v === 'string')
       out[k.slice(0, -4) + 'Text'] = v.replace(/[A-Z][A-Z0-9_]*/g, (c) => indicatorName(c, locale) + (c.endsWith('_PREV') ? (locale === 'en-US' ? ` (${word(locale, 'previous')})` : `（${word(locale, 'previous')}）`) : ''));

@@ -5,6 +5,7 @@
  */
 import { getCatalog } from '../catalog/catalog';
 import { AppError } from '../errors';
+import { parseCell, parseRect, type Rect } from '../a1';
 import { META_NAMES, NOTE_SUFFIX, PREV_SUFFIX, SHEETS } from '../template/layout';
 import type { CellData, CellRef, NameRef, Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { Figure, HistoryPoint, ReportModel, TemplateId } from './types';
@@ -123,9 +124,46 @@ function historyOf(idx: SnapshotIndex): Map<string, HistoryPoint[]> {
   return out;
 }
 
+/** The merged range (`E4:F5`) a cell lies in, when it does; by sheet, parsed once. */
+function mergeFinder(snapshot: WorkbookSnapshot): (ref: CellRef | undefined) => string | undefined {
+  const bySheet = new Map<string, Rect[]>();
+  const ranges = new Map<Rect, string>();
+  for (const s of snapshot.sheets) {
+    const rects: Rect[] = [];
+    for (const m of s.merges ?? []) {
+      const r = parseRect(m);
+      if (r && (r.r1 !== r.r2 || r.c1 !== r.c2)) {
+        rects.push(r);
+        ranges.set(r, m);
+      }
+    }
+    if (rects.length) bySheet.set(s.name, rects);
+  }
+  return (ref) => {
+    if (!ref) return undefined;
+    const at = parseCell(ref.address);
+    const rects = bySheet.get(ref.sheet);
+    if (!at || !rects) return undefined;
+    const hit = rects.find((r) => at.row >= r.r1 && at.row <= r.r2 && at.col >= r.c1 && at.col <= r.c2);
+    return hit ? ranges.get(hit) : undefined;
+  };
+}
+
+function headerCellsOf(idx: SnapshotIndex): NonNullable<ReportModel['headerCells']> {
+  const out: NonNullable<ReportModel['headerCells']> = {};
+  const unit = idx.named(META_NAMES.unit)?.ref;
+  const period = idx.named(META_NAMES.period)?.ref;
+  const template = idx.named(META_NAMES.template)?.ref;
+  if (unit) out.unit = unit;
+  if (period) out.period = period;
+  if (template) out.template = template;
+  return out;
+}
+
 export function locate(snapshot: WorkbookSnapshot): ReportModel {
   const catalog = getCatalog();
   const idx = new SnapshotIndex(snapshot);
+  const mergeOf = mergeFinder(snapshot);
   const figures = new Map<string, Figure>();
   const missing: string[] = [];
   for (const ind of catalog.indicators) {
@@ -143,6 +181,12 @@ export function locate(snapshot: WorkbookSnapshot): ReportModel {
     };
     if (cur) fig.cell = cur.ref;
     if (prev) fig.prevCell = prev.ref;
+    if (cur?.cell?.error !== undefined) fig.currentError = cur.cell.error;
+    if (prev?.cell?.error !== undefined) fig.previousError = prev.cell.error;
+    const curMerge = mergeOf(cur?.ref);
+    const prevMerge = mergeOf(prev?.ref);
+    if (curMerge) fig.currentMerged = curMerge;
+    if (prevMerge) fig.previousMerged = prevMerge;
     if (note) {
       fig.noteCell = note.ref;
       const t = text(note.cell);
@@ -161,5 +205,7 @@ export function locate(snapshot: WorkbookSnapshot): ReportModel {
     figures,
     history: historyOf(idx),
     missing,
+    missingHeader: [META_NAMES.unit, META_NAMES.period, META_NAMES.template].filter((n) => !idx.named(n)),
+    headerCells: headerCellsOf(idx),
   };
 }

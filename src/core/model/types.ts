@@ -16,6 +16,12 @@ export interface Figure {
   /** The cell's value as read, for text-in-number findings. */
   currentRaw: Scalar;
   previousRaw: Scalar;
+  /** An Excel error value (`#DIV/0!`, `#N/A` …) in the current or last year's cell. */
+  currentError?: string;
+  previousError?: string;
+  /** The current / last year's cell lies inside a merged range (not its top-left cell, or covering others). */
+  currentMerged?: string;
+  previousMerged?: string;
   /** True when the current cell holds a formula (a derived cell left as the template made it). */
   currentIsFormula: boolean;
   cell?: CellRef;
@@ -40,4 +46,8 @@ export interface ReportModel {
   history: ReadonlyMap<string, HistoryPoint[]>;
   /** Indicator codes whose defined name is missing from the workbook. */
   missing: string[];
+  /** Header names (RPT_UNIT, RPT_PERIOD, RPT_TEMPLATE) missing from the workbook. */
+  missingHeader?: string[];
+  /** The cover's header cells, where their names are found. */
+  headerCells?: { unit?: CellRef; period?: CellRef; template?: CellRef };
 }

@@ -37,17 +37,37 @@ function rangeFinding(ctx: RuleContext, ind: Indicator, v: number, cell: CellRef
   else if (ind.kind === 'percent' && v > 100) ctx.push(finding(ctx, 'C03', ind.code, 'percent-range', { value }, extra));
 }
 
+/** The cover's header: its names must be there (C00) and the reporting unit filled in (C01). */
+function headerChecks(ctx: RuleContext): void {
+  const first = ctx.catalog.indicators[0]?.code ?? '';
+  const field: Record<string, 'unit' | 'period' | 'template'> = { RPT_UNIT: 'unit', RPT_PERIOD: 'period', RPT_TEMPLATE: 'template' };
+  for (const name of ctx.model.missingHeader ?? []) {
+    ctx.push({ ...finding(ctx, 'C00', first, 'header-name-missing', { nameCode: name, field: field[name] ?? 'unit' }), code: name, form: '' });
+  }
+  const unitCell = ctx.model.headerCells?.unit;
+  if (unitCell && ctx.model.unit.trim() === '') {
+    ctx.push({ ...finding(ctx, 'C01', first, 'header-blank', { field: 'unit' }, { cell: unitCell }), code: 'RPT_UNIT', form: '' });
+  }
+}
+
 export const catalogueChecks = (ctx: RuleContext): void => {
   const env = intervalEnv(ctx);
+  headerChecks(ctx);
   for (const ind of ctx.catalog.indicators) {
     const fig = figure(ctx, ind.code);
     if (!fig.cell) continue;
     // C02: text typed into a number cell, this period and last.
     textFinding(ctx, ind, fig.currentRaw, 'current', fig.cell);
     textFinding(ctx, ind, fig.previousRaw, 'previous', fig.prevCell);
+    // C07: an Excel error value; C08: a cell inside a merged range. Either explains a blank.
+    if (fig.currentError !== undefined) ctx.push(finding(ctx, 'C07', ind.code, 'error-value', { which: 'current', error: fig.currentError }, { cell: fig.cell }));
+    if (fig.previousError !== undefined && fig.prevCell) ctx.push(finding(ctx, 'C07', ind.code, 'error-value', { which: 'previous', error: fig.previousError }, { cell: fig.prevCell }));
+    if (fig.currentMerged !== undefined) ctx.push(finding(ctx, 'C08', ind.code, 'in-merge', { which: 'current', range: fig.currentMerged }, { cell: fig.cell }));
+    if (fig.previousMerged !== undefined && fig.prevCell) ctx.push(finding(ctx, 'C08', ind.code, 'in-merge', { which: 'previous', range: fig.previousMerged }, { cell: fig.prevCell }));
     // C01: required and blank (a derived cell counts as filled when its formula can be computed).
     const value = ctx.values.get(ind.code) ?? null;
-    if (ind.required && fig.currentRaw === null && value === null && !(ind.formula && fig.currentIsFormula)) {
+    const explainedBlank = fig.currentError !== undefined || fig.currentMerged !== undefined;
+    if (ind.required && !explainedBlank && fig.currentRaw === null && value === null && !(ind.formula && fig.currentIsFormula)) {
       ctx.push(finding(ctx, 'C01', ind.code, 'required-blank', {}));
     }
     // C03: kind ranges.

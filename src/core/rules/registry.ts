@@ -5,7 +5,7 @@
  * rule families take their severity from it, the catalogue takes the audit formulas from it,
  * docs/rules.md and the tests' list of ids are derived from it.
  *
- * Adding a coded check (a C07, an A7) is an entry here, its messages in src/core/i18n, and
+ * Adding a coded check (a C09, an A7) is an entry here, its messages in src/core/i18n, and
  * its function in its family's file.
  */
 import type { AnomalyThresholds } from '../catalog/schema';
@@ -31,13 +31,15 @@ export interface RuleEntry {
 }
 
 export const RULES = {
-  C00: { family: 'catalogue', severity: 'error', messages: ['name-missing'], textZh: '指标的定义名称缺失（被删除，或所在工作表被删除）', textEn: "An indicator's defined name is missing (deleted, or its sheet deleted)" },
-  C01: { family: 'catalogue', severity: 'error', messages: ['required-blank'], textZh: '必填指标本期为空', textEn: 'A required figure is blank' },
+  C00: { family: 'catalogue', severity: 'error', messages: ['name-missing', 'header-name-missing'], textZh: '指标的定义名称缺失（被删除，或所在工作表被删除）', textEn: "An indicator's defined name is missing (deleted, or its sheet deleted)" },
+  C01: { family: 'catalogue', severity: 'error', messages: ['required-blank', 'header-blank'], textZh: '必填指标本期为空，或封面未填填报单位', textEn: 'A required figure is blank, or the cover lacks the reporting unit' },
   C02: { family: 'catalogue', severity: 'error', messages: ['text-in-number', 'text-in-number-suggest', 'empty-symbol'], textZh: '数字单元格中是文本（约2.4万、1,985、１９８５、—），给出建议值', textEn: 'Text in a number cell (约2.4万, 1,985, full-width digits, —); the finding proposes the number' },
   C03: { family: 'catalogue', severity: 'error', messages: ['negative', 'not-whole', 'percent-range'], textZh: '负数、非整数的件数、超过 100 的百分比', textEn: 'A negative figure, a fractional count, a percent over 100' },
   C04: { family: 'catalogue', severity: 'error', messages: ['part-exceeds'], textZh: '其中项超过总数', textEn: 'A breakdown item exceeds its whole' },
   C05: { family: 'catalogue', severity: 'error', messages: ['derived-mismatch'], textZh: '计算指标填入的常数与公式结果不一致（超出舍入误差）', textEn: 'A constant typed over a derived cell disagrees with its formula beyond rounding' },
   C06: { family: 'catalogue', severity: 'warning', messages: ['target-missed'], textZh: '未达到工作计划目标（半年报的流量目标按一半计）', textEn: 'A work-plan target is missed (a flow target is halved in the half-year report)' },
+  C07: { family: 'catalogue', severity: 'error', messages: ['error-value'], textZh: '数字单元格中是 Excel 错误值（#DIV/0!、#N/A 等），本期与上年同期', textEn: 'An Excel error value (#DIV/0!, #N/A …) in a number cell, this period or last year' },
+  C08: { family: 'catalogue', severity: 'error', messages: ['in-merge'], textZh: '指标单元格处在合并单元格中（被合并掉或合并了别的单元格）', textEn: 'A figure cell lies inside a merged range (merged away, or covering other cells)' },
   R01: {
     family: 'audit', severity: 'error', messages: ['rule-failed'],
     checks: ['LA_CASES_CRIMINAL + LA_CASES_CIVIL + LA_CASES_ADMIN = LA_CASES'],

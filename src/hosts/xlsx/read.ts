@@ -234,7 +234,11 @@ function sheetSnapshot(ws: Worksheet): SheetSnapshot {
       if (data) cells[cell.address] = data;
     });
   });
-  return { name: ws.name, cells };
+  // ExcelJS keeps merged ranges by their master cell; not in its typings.
+  const merges = Object.values((ws as unknown as { _merges?: Record<string, { shortRange?: string }> })._merges ?? {})
+    .map((m) => m.shortRange)
+    .filter((r): r is string => typeof r === 'string');
+  return merges.length ? { name: ws.name, cells, merges } : { name: ws.name, cells };
 }
 
 /** Workbook names that point at exactly one cell of an existing sheet. */
