@@ -9,6 +9,7 @@ import type { ReportModel } from './model/types';
 import { severityRank, type Finding, type Report, type Skipped } from './report/types';
 import { RULE_FAMILIES } from './rules';
 import { RULES } from './rules/registry';
+import { clipText, TEXT_LIMITS } from './text';
 import type { RuleContext } from './rules/context';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 
@@ -68,7 +69,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
   // A warning is explained when its indicator's 说明 cell has text.
   for (const f of findings) {
     const explanation = model.figures.get(f.code)?.explanation;
-    if (f.severity === 'warning' && explanation) f.explanation = explanation;
+    if (f.severity === 'warning' && explanation) f.explanation = clipText(explanation, TEXT_LIMITS.explanation);
   }
   const position = new Map(catalog.indicators.map((ind, i) => [ind.code, i]));
   findings.sort(

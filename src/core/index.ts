@@ -5,6 +5,7 @@
  * bundle takes only what it uses from here.
  */
 export { AppError, isAppError, type ErrorParams } from './errors';
+export { clipText, TEXT_LIMITS } from './text';
 export { getCatalog, indicatorsOf, CatalogError, type Catalog } from './catalog/catalog';
 export type { Indicator, Form, Template, AuditRule, Kind } from './catalog/schema';
 export { RULES, RULE_IDS, isRuleId, type RuleId, type RuleEntry } from './rules/registry';

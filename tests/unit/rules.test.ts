@@ -1,5 +1,7 @@
 /** One describe per rule family; each case states the figures it changes from the consistent sample. */
 import { checkWorkbook, currentValues } from '../../src/core/check';
+import { planMarks } from '../../src/core/marks/plan';
+import { TEXT_LIMITS } from '../../src/core/text';
 import { auditRules } from '../../src/core/rules/audit';
 import type { Finding } from '../../src/core/report/types';
 import { getCatalog } from '../../src/core/catalog/catalog';
@@ -62,6 +64,20 @@ describe('errors, merges and the cover (C07, C08, C00/C01 on the header)', () =>
       ['LA_CASES', 'current', 'E4:F4'],
       ['LA_CASES', 'previous', 'E4:F4'],
     ]);
+  });
+
+  test('a 5 MB string in a cell is quoted shortened, and nothing planned passes Excel\'s cell limit', () => {
+    const huge = '约'.repeat(5 * 1024 * 1024);
+    const snap = setCell(setCell(sample(), 'LA_CASES', { v: huge }), 'LA_REVIEWED_NOTE', { v: huge });
+    const { report } = checkWorkbook(withValues(snap, { LA_REVIEWED: 481, LA_REVIEWED_PREV: 320 }));
+    const c02 = report.findings.find((f) => f.rule === 'C02' && f.code === 'LA_CASES');
+    expect(formatFinding(c02!).length).toBeLessThan(400);
+    expect(formatFinding(c02!)).toContain('…');
+    const a1 = report.findings.find((f) => f.rule === 'A1' && f.code === 'LA_REVIEWED');
+    expect(a1?.explanation?.length).toBeLessThanOrEqual(TEXT_LIMITS.explanation);
+    const plan = planMarks(report);
+    for (const m of plan.marks) expect(m.note.length).toBeLessThanOrEqual(TEXT_LIMITS.cell);
+    for (const c of plan.issueSheet.cells) expect(String(c.value ?? '').length).toBeLessThanOrEqual(TEXT_LIMITS.cell);
   });
 
   test('the cover: a deleted RPT_PERIOD name is C00, a blank 填报单位 is C01', () => {

@@ -6,6 +6,7 @@
 import { getCatalog } from '../catalog/catalog';
 import { AppError } from '../errors';
 import { parseCell, parseRect, type Rect } from '../a1';
+import { clipText, TEXT_LIMITS } from '../text';
 import { META_NAMES, NOTE_SUFFIX, PREV_SUFFIX, SHEETS } from '../template/layout';
 import type { CellData, CellRef, NameRef, Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { Figure, HistoryPoint, ReportModel, TemplateId } from './types';
@@ -200,7 +201,7 @@ export function locate(snapshot: WorkbookSnapshot): ReportModel {
   const period = text(idx.named(META_NAMES.period)?.cell);
   return {
     template: templateOf(idx, period),
-    unit: text(idx.named(META_NAMES.unit)?.cell),
+    unit: clipText(text(idx.named(META_NAMES.unit)?.cell), TEXT_LIMITS.quoted),
     period,
     figures,
     history: historyOf(idx),

@@ -6,14 +6,16 @@
 import { parseExpr } from '../formula/parse';
 import { evaluate, mid, point, satisfiable } from '../formula/interval';
 import { readTypedNumber } from '../numbers';
+import { clipText, TEXT_LIMITS } from '../text';
 import type { Indicator } from '../catalog/schema';
 import type { Scalar, CellRef } from '../../workbook/snapshot';
 import { figure, figureInterval, finding, fmt, intervalEnv, type RuleContext } from './context';
 
 function textFinding(ctx: RuleContext, ind: Indicator, raw: Scalar, which: 'current' | 'previous', cell: CellRef | undefined) {
   if (typeof raw !== 'string' && typeof raw !== 'boolean') return;
-  const text = String(raw);
-  const read = readTypedNumber(text, { unit: ind.unit });
+  const text = clipText(String(raw), TEXT_LIMITS.quoted);
+  const whole = String(raw);
+  const read = readTypedNumber(whole.length > TEXT_LIMITS.quoted ? '' : whole, { unit: ind.unit });
   const extra = cell ? { cell } : {};
   if (read.kind === 'number') {
     ctx.push(
