@@ -104,7 +104,7 @@ describe('catalogue checks (C01–C06)', () => {
     expect(fs.find((f) => f.code === 'NOT_CASES')).toMatchObject({ rule: 'C02', severity: 'error', suggestion: { value: 65000, approx: true } });
     const prev = fs.find((f) => f.rule === 'C02' && f.code === 'LA_CASES');
     expect(prev).toMatchObject({ cell: { address: 'F4' }, suggestion: { value: 1862 } });
-    expect(formatFinding(prev!)).toContain('上年同期「1,862」');
+    expect(formatFinding(prev!)).toBe('上年同期填报“1,862”为文字，无法参与求和，建议改为 1862件');
     expect(fs.find((f) => f.code === 'PL_EVENTS')).toMatchObject({ rule: 'C02', suggestion: { value: null } });
     const cell = snap.sheets.find((s) => s.name === 'JS02 公共法律服务')?.cells['E4'];
     expect(cell?.v).toBe('6.5万余');

@@ -18,15 +18,19 @@ const ZH = {
   period: '报告期',
   template: '报表类型',
   'name-missing': '找不到{name}的单元格：定义名称 {nameCode} 已被删除或指向已删除的工作表',
-  'text-in-number': '{which}「{text}」是文本而不是数字，Excel 求和时会跳过它',
-  'text-in-number-suggest': '{which}「{text}」是文本而不是数字，Excel 求和时会跳过它；可能应为 {suggestion}',
-  'empty-symbol': '{which}「{text}」是文本符号：无数据请留空，数值为零请填 0',
+  'text-in-number': '{which}填报“{text}”为文字，无法参与求和，请改为数字',
+  'text-in-number-suggest': '{which}填报“{text}”为文字，无法参与求和，建议改为 {suggestion}',
+  'text-in-number-approx': '{which}填报“{text}”为文字，无法参与求和，建议改为 {suggestion}（原文为约数，请核实准确数字）',
+  'empty-symbol': '{which}填报“{text}”为文字符号：无数据请留空，数值为零请填 0',
   negative: '{name}不能为负数（{value}）',
   'not-whole': '{name}应为整数（{value}）',
   'percent-range': '{name}应在 0 至 100 之间（{value}）',
   'part-exceeds': '其中项{name}（{value}）超过了{wholeName}（{whole}）',
-  'derived-mismatch': '{name}填报为 {value}，按“{formulaText}”计算应为 {expected}',
-  'target-missed': '{name}为 {value}，未达到目标（{op} {target}）',
+  'derived-mismatch': '{name}填报为 {value}，按 {formulaText} 计算应为 {expected}',
+  'target-missed': '{name}为 {value}，未达到工作计划目标（{op}{target}）',
+  'target-at-least': '不低于',
+  'target-equal': '应为',
+  'target-at-most': '不高于',
   'rule-failed': '{text}：{lhsText}为 {lhs}，{rhsText}为 {rhs}',
   'half-exceeds-annual': '半年报{name}（{half}）超过了同年年报数值（{annual}）',
   'yoy-change': '{name}同比{direction}{pct}%（上年同期 {previous}，本期 {current}），请核实或填写说明',
@@ -65,15 +69,19 @@ const EN: Table = {
   period: 'period',
   template: 'report type',
   'name-missing': 'The cell of {name} cannot be found: the defined name {nameCode} was deleted or points to a deleted sheet',
-  'text-in-number': '{which} "{text}" is text, not a number; Excel sums skip it',
-  'text-in-number-suggest': '{which} "{text}" is text, not a number; Excel sums skip it. Probably {suggestion}',
+  'text-in-number': '{which} "{text}" is text and cannot be summed; type a number',
+  'text-in-number-suggest': '{which} "{text}" is text and cannot be summed; suggested figure {suggestion}',
+  'text-in-number-approx': '{which} "{text}" is text and cannot be summed; suggested figure {suggestion} (the text is approximate: check the exact figure)',
   'empty-symbol': '{which} "{text}" is a placeholder symbol: leave the cell blank for no data, or type 0',
   negative: '{name} cannot be negative ({value})',
   'not-whole': '{name} must be a whole number ({value})',
   'percent-range': '{name} must be between 0 and 100 ({value})',
   'part-exceeds': 'Breakdown item {name} ({value}) exceeds {wholeName} ({whole})',
   'derived-mismatch': '{name} is reported as {value}, but {formulaText} gives {expected}',
-  'target-missed': '{name} is {value}, missing the target ({op} {target})',
+  'target-missed': '{name} is {value}, missing the work-plan target ({op} {target})',
+  'target-at-least': 'at least',
+  'target-equal': 'equal to',
+  'target-at-most': 'at most',
   'rule-failed': '{text}: {lhsText} is {lhs}, {rhsText} is {rhs}',
   'half-exceeds-annual': 'Half-year {name} ({half}) exceeds the annual figure of the same year ({annual})',
   'yoy-change': '{name} {direction} {pct}% year on year ({previous} → {current}); check it or explain',
@@ -117,15 +125,20 @@ export function indicatorName(code: string, locale: Locale): string {
   return locale === 'en-US' ? ind.nameEn.replace(/^of which /, '') : ind.nameZh.replace(/^其中：/, '');
 }
 
+/** `A / B * 100` as an audit notice writes it: `A ÷ B × 100`. */
+function arithmeticWords(expr: string): string {
+  return expr.replace(/\s*\*\s*/g, ' × ').replace(/\s*\/\s*/g, ' ÷ ');
+}
+
 function expand(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   for (const [k, v] of Object.entries(params)) {
     if (k.endsWith('Code') && typeof v === 'string') out[k.slice(0, -4) + 'Name'] = indicatorName(v, locale);
     // Param values that are message ids (direction words) are translated.
-    if ((k === 'direction' || k === 'which' || k === 'field') && isMessageId(String(v))) out[k] = word(locale, String(v) as MessageId);
+    if ((k === 'direction' || k === 'which' || k === 'field' || k === 'op') && isMessageId(String(v))) out[k] = word(locale, String(v) as MessageId);
     // Expressions over codes read with indicator names.
     if (k.endsWith('Expr') && typeof v === 'string')
-      out[k.slice(0, -4) + 'Text'] = v.replace(/[A-Z][A-Z0-9_]*/g, (c) => indicatorName(c, locale) + (c.endsWith('_PREV') ? (locale === 'en-US' ? ` (${word(locale, 'previous')})` : `（${word(locale, 'previous')}）`) : ''));
+      out[k.slice(0, -4) + 'Text'] = arithmeticWords(v).replace(/[A-Z][A-Z0-9_]*/g, (c) => indicatorName(c, locale) + (c.endsWith('_PREV') ? (locale === 'en-US' ? ` (${word(locale, 'previous')})` : `（${word(locale, 'previous')}）`) : ''));
     if (k === 'ruleId' && typeof v === 'string') {
       if (isRuleId(v)) out['text'] = locale === 'en-US' ? RULES[v].textEn : RULES[v].textZh;
     }

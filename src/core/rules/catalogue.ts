@@ -19,7 +19,7 @@ function textFinding(ctx: RuleContext, ind: Indicator, raw: Scalar, which: 'curr
   const extra = cell ? { cell } : {};
   if (read.kind === 'number') {
     ctx.push(
-      finding(ctx, 'C02', ind.code, 'text-in-number-suggest', { which, text, suggestion: (read.approx ? '≈' : '') + fmt(ind, read.value) }, {
+      finding(ctx, 'C02', ind.code, read.approx ? 'text-in-number-approx' : 'text-in-number-suggest', { which, text, suggestion: withUnit(ind, fmt(ind, read.value)) }, {
         ...extra,
         suggestion: { value: read.value, approx: read.approx },
       }),
@@ -29,6 +29,11 @@ function textFinding(ctx: RuleContext, ind: Indicator, raw: Scalar, which: 'curr
   } else {
     ctx.push(finding(ctx, 'C02', ind.code, 'text-in-number', { which, text }, extra));
   }
+}
+
+/** A figure with its unit, as an audit notice writes it: `96.5%`, `115件/10万人`, `24000人次`. */
+function withUnit(ind: Indicator, text: string): string {
+  return `${text}${ind.unit}`;
 }
 
 function rangeFinding(ctx: RuleContext, ind: Indicator, v: number, cell: CellRef | undefined) {
@@ -104,7 +109,8 @@ export const catalogueChecks = (ctx: RuleContext): void => {
       const share = ind.flow ? ctx.template.flowTargetShare : 1;
       const target = ind.target.value * share;
       if (!satisfiable(figureInterval(ind, value), ind.target.op, point(target))) {
-        ctx.push(finding(ctx, 'C06', ind.code, 'target-missed', { value: fmt(ind, value), op: ind.target.op === '=' ? '=' : ind.target.op === '>=' ? '≥' : '≤', target: fmt(ind, target) }));
+        const op = ind.target.op === '=' ? 'target-equal' : ind.target.op === '>=' ? 'target-at-least' : 'target-at-most';
+        ctx.push(finding(ctx, 'C06', ind.code, 'target-missed', { value: withUnit(ind, fmt(ind, value)), op, target: withUnit(ind, fmt(ind, target)) }));
       }
     }
   }

@@ -33,7 +33,7 @@ export interface RuleEntry {
 export const RULES = {
   C00: { family: 'catalogue', severity: 'error', messages: ['name-missing', 'header-name-missing'], textZh: '指标的定义名称缺失（被删除，或所在工作表被删除）', textEn: "An indicator's defined name is missing (deleted, or its sheet deleted)" },
   C01: { family: 'catalogue', severity: 'error', messages: ['required-blank', 'header-blank'], textZh: '必填指标本期为空，或封面未填填报单位', textEn: 'A required figure is blank, or the cover lacks the reporting unit' },
-  C02: { family: 'catalogue', severity: 'error', messages: ['text-in-number', 'text-in-number-suggest', 'empty-symbol'], textZh: '数字单元格中是文本（约2.4万、1,985、１９８５、—），给出建议值', textEn: 'Text in a number cell (约2.4万, 1,985, full-width digits, —); the finding proposes the number' },
+  C02: { family: 'catalogue', severity: 'error', messages: ['text-in-number', 'text-in-number-suggest', 'text-in-number-approx', 'empty-symbol'], textZh: '数字单元格中是文本（约2.4万、1,985、１９８５、—），给出建议值', textEn: 'Text in a number cell (约2.4万, 1,985, full-width digits, —); the finding proposes the number' },
   C03: { family: 'catalogue', severity: 'error', messages: ['negative', 'not-whole', 'percent-range'], textZh: '负数、非整数的件数、超过 100 的百分比', textEn: 'A negative figure, a fractional count, a percent over 100' },
   C04: { family: 'catalogue', severity: 'error', messages: ['part-exceeds'], textZh: '其中项超过总数', textEn: 'A breakdown item exceeds its whole' },
   C05: { family: 'catalogue', severity: 'error', messages: ['derived-mismatch'], textZh: '计算指标填入的常数与公式结果不一致（超出舍入误差）', textEn: 'A constant typed over a derived cell disagrees with its formula beyond rounding' },
