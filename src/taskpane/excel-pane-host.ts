@@ -1,7 +1,7 @@
 /**
  * Excel mode: the pane's host interface over src/hosts/excel (the only place Excel.run is
- * called). Each method is one ExcelHost call; the summary adds the native YoY chart after
- * its sheet. The Office.js host is loaded on first use, so the pane's startup script stays
+ * called, the chart's included). Each method is one ExcelHost call; the summary adds the
+ * native YoY chart after its sheet. The Office.js host is loaded on first use, so the pane's startup script stays
  * small in both modes.
  */
 import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core/plan/types';
@@ -17,6 +17,8 @@ export class ExcelPaneHost implements PaneHost {
   private host: Promise<ExcelHost> | undefined;
   /** Why the last summary has no chart, when it has none (for the details line). */
   chartProblem: unknown = null;
+  /** Sheets the last marking left unmarked because they are protected (for a notice). */
+  protectedSheets: string[] = [];
 
   constructor(private readonly deps: ExcelPaneDeps = {}) {}
 
@@ -44,6 +46,7 @@ export class ExcelPaneHost implements PaneHost {
 
   async applyMarks(plan: MarkPlan): Promise<MarkResult> {
     const outcome = await (await this.excel()).applyMarks(plan);
+    this.protectedSheets = outcome.protectedSheets;
     return { marked: outcome.marked, notes: outcome.notes };
   }
 
@@ -65,26 +68,16 @@ export class ExcelPaneHost implements PaneHost {
     return true;
   }
 
-  /** The sheet, then the chart; a chart Excel refuses does not undo the sheet. */
+  /** The sheet, then the chart (both batches in the host); a chart Excel refuses does not undo the sheet. */
   async addSummary(sheet: SheetPlan, chart: ChartText): Promise<SummaryResult> {
     const host = await this.excel();
     await host.applyWorkbookPlan({ sheets: [sheet], names: [] }, { replaceSheets: true });
     this.chartProblem = null;
     try {
-      const { addYoyChart } = await import(/* webpackChunkName: "excel-host" */ '../hosts/excel/summary-chart');
-      return { chart: await addYoyChart(this.chartDeps(), sheet, chart) };
+      return { chart: await host.addYoyChart(sheet, chart) };
     } catch (e) {
       this.chartProblem = e;
       return { chart: false };
     }
-  }
-
-  private chartDeps(): Pick<ExcelHostDeps, 'run' | 'isSetSupported'> {
-    return {
-      run: this.deps.run ?? ((batch) => Excel.run(batch)),
-      isSetSupported:
-        this.deps.isSetSupported ??
-        ((name, version) => typeof Office !== 'undefined' && Office.context.requirements.isSetSupported(name, version)),
-    };
   }
 }

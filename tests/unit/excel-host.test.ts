@@ -67,6 +67,30 @@ function hostFor(fake: FakeExcel, extra: ConstructorParameters<typeof ExcelHost>
   return { host, delays };
 }
 
+/** The part of a full snapshot the host reads: rows A..I of named cells, and whole `whole` sheets. */
+function namedRows(full: WorkbookSnapshot, whole: string[] = []): WorkbookSnapshot {
+  const rows = new Map<string, Set<number>>();
+  for (const n of full.names) {
+    const set = rows.get(n.sheet) ?? new Set<number>();
+    set.add(Number(/\d+/.exec(n.address)?.[0]));
+    rows.set(n.sheet, set);
+  }
+  return {
+    names: full.names,
+    sheets: full.sheets.map((s) => ({
+      name: s.name,
+      cells: whole.includes(s.name)
+        ? s.cells
+        : Object.fromEntries(
+            Object.entries(s.cells).filter(([a]) => {
+              const m = /^([A-Z]+)(\d+)$/.exec(a);
+              return !!m && (m[1] as string) <= 'I' && (m[1] as string).length === 1 && !!rows.get(s.name)?.has(Number(m[2]));
+            }),
+          ),
+    })),
+  };
+}
+
 function setup(options: FakeExcelOptions = {}) {
   const fake = createFakeExcel({ snapshot: formSnapshot(), ...options });
   return { fake, ...hostFor(fake) };
@@ -108,8 +132,9 @@ describe('address helpers', () => {
 });
 
 describe('readSnapshot', () => {
-  test('one sync returns the seeded cells and names (spaces, Chinese, renamed and moved sheets, errors)', async () => {
+  test('two syncs return the named cells with their rows A..I, and the names (spaces, Chinese, renamed and moved sheets, errors)', async () => {
     const snapshot = formSnapshot(5);
+    snapshot.names.push({ name: 'ERR_9', sheet: FORMS[0] as string, address: 'E9' });
     const first = snapshot.sheets[0] as WorkbookSnapshot['sheets'][number];
     first.cells.E9 = { v: null, f: 'E4/0', error: '#DIV/0!' };
     first.cells.H4 = { v: null, error: '#N/A' };
@@ -123,8 +148,10 @@ describe('readSnapshot', () => {
 
     const got = await host.readSnapshot();
 
-    expect(fake.syncCount).toBe(1);
-    expect(got).toEqual(fake.toSnapshot());
+    expect(fake.syncCount).toBe(2);
+    expect(got).toEqual(namedRows(fake.toSnapshot()));
+    // rows 5..8 hold no named cell: not read
+    expect(got.sheets[1]?.cells.E5).toBeUndefined();
     expect(got.sheets.map((s) => s.name)).toEqual([
       'JS00 基本情况', 'JS01 法律援助', "JS02 公共 法律'服务", 'JS03 人民调解', 'JS04 行政复议', 'JS05 法治政府', 'JS06 普法', 'JS07 社区矫正',
     ]);
@@ -135,16 +162,32 @@ describe('readSnapshot', () => {
     expect(js01?.cells.I4).toEqual({ v: false });
     expect(got.sheets[3]?.cells.Z99).toBeUndefined();
     expect(got.names).toContainEqual({ name: 'IND1_4', sheet: "JS02 公共 法律'服务", address: 'E4' });
-    expect(got.names).toHaveLength(8);
+    expect(got.names).toHaveLength(9);
   });
 
-  test('a workbook of 65 sheets takes two syncs and keeps the order', async () => {
-    const sheets = Array.from({ length: 65 }, (_, i) => ({ name: `表${i + 1}`, cells: { A1: { v: i } } }));
-    const fake = createFakeExcel({ snapshot: { sheets, names: [] } });
-    const got = await hostFor(fake).host.readSnapshot();
+  test('a sheet of the user\'s own with 100k rows × 8 columns is not read: the response stays under 1 MB', async () => {
+    const fake = createFakeExcel({ snapshot: formSnapshot(40) });
+    fake.addSheet('我的数据');
+    for (let r = 1; r <= 100_000; r++) for (const c of 'ABCDEFGH') fake.setCell('我的数据', `${c}${r}`, c === 'A' ? `客户 ${r}` : r * 3 + c.charCodeAt(0));
+    fake.addNote('我的数据', 'B7', '用户在自己表上的批注');
+    const { host } = hostFor(fake);
+    const got = await host.readSnapshot();
     expect(fake.syncCount).toBe(2);
-    expect(got.sheets.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
-    expect(got.sheets[64]?.cells.A1).toEqual({ v: 64 });
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.maxResponse).toBeLessThan(1024 * 1024);
+    expect(got.sheets.map((s) => s.name)).toContain('我的数据');
+    expect(got.sheets.find((s) => s.name === '我的数据')?.cells).toEqual({});
+    expect(got.sheets[0]?.cells.E4).toEqual({ v: 40 });
+  });
+
+  test('the 历史数据 sheet is read whole; other sheets without names are listed without cells', async () => {
+    const snapshot = formSnapshot(2);
+    snapshot.sheets.push({ name: '历史数据', cells: { A1: { v: '指标' }, B1: { v: 2023 }, A2: { v: 'IND0_4' }, B2: { v: 38 } } });
+    snapshot.sheets.push({ name: '说明', cells: { A1: { v: '自由文字' } } });
+    const fake = createFakeExcel({ snapshot });
+    const got = await hostFor(fake).host.readSnapshot();
+    expect(got.sheets.find((s) => s.name === '历史数据')?.cells).toEqual(snapshot.sheets[8]?.cells);
+    expect(got.sheets.find((s) => s.name === '说明')?.cells).toEqual({});
   });
 
   test('text that starts with "=" comes back as text, not as a formula', async () => {
@@ -154,11 +197,14 @@ describe('readSnapshot', () => {
     expect(got.sheets[0]?.cells.I4).toEqual({ v: "=cmd|' /C calc'!A0" });
   });
 
-  test('ExcelApi 1.4 (no sheet chain) still reads everything, in two syncs', async () => {
-    const { fake, host } = setup({ requirementSets: { ExcelApi: '1.4' } });
-    const got = await host.readSnapshot();
+  test.each(['1.1', '1.3', '1.4', '1.7', '1.12', '1.14', '1.18'])('ExcelApi %s reads the same snapshot in two syncs, without a refused call', async (level) => {
+    const snapshot = formSnapshot(3);
+    snapshot.sheets.push({ name: '历史数据', cells: { A1: { v: '指标' }, B1: { v: 2023 }, A2: { v: 'IND0_4' }, B2: { v: 38 } } });
+    const fake = createFakeExcel({ snapshot, requirementSets: { ExcelApi: level } });
+    const got = await hostFor(fake).host.readSnapshot();
     expect(fake.syncCount).toBe(2);
-    expect(got).toEqual(fake.toSnapshot());
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(got).toEqual(namedRows(fake.toSnapshot(), ['历史数据']));
   });
 });
 
@@ -166,15 +212,15 @@ describe('applyMarks and clearMarks', () => {
   test.each([
     ['8 sheets', FORMS, 6],
     ['1 sheet', [FORMS[0] as string], 3],
-  ])('readSnapshot + applyMarks on %s: exactly 2 syncs', async (_label, sheets, perSheet) => {
+  ])('readSnapshot + applyMarks on %s: exactly 3 syncs (read names, read cells, write)', async (_label, sheets, perSheet) => {
     const { fake, host } = setup();
     await host.readSnapshot();
     const plan = markPlan(sheets, perSheet);
     const outcome = await host.applyMarks(plan);
 
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     expect(fake.rejectedSyncs).toBe(0);
-    expect(outcome).toEqual({ notes: 'notes', marked: sheets.length * perSheet });
+    expect(outcome).toEqual({ notes: 'notes', marked: sheets.length * perSheet, protectedSheets: [] });
     for (const sheet of sheets) {
       const cfs = fake.conditionalFormats(sheet);
       expect(cfs).toHaveLength(perSheet);
@@ -233,18 +279,18 @@ describe('applyMarks and clearMarks', () => {
     fake.resetCounters();
     const removed = await host.clearMarks();
     expect(removed).toBe(10);
-    expect(fake.syncCount).toBeLessThanOrEqual(2);
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
     const after = before.map((b) => fake.sheetState(b.name));
     expect(after).toEqual(before);
   });
 
-  test('user notes where we mark: readSnapshot + applyMarks learns where they are first (4 syncs) and never collides', async () => {
+  test('user notes where we mark: the read already knows where they are (3 syncs in all) and nothing collides', async () => {
     const { fake, host } = setup();
     const s = FORMS[1] as string;
     fake.addNote(s, 'E4', '用户批注');
     await host.readSnapshot();
     const outcome = await host.applyMarks(markPlan([s], 3));
-    expect(fake.syncCount).toBe(4);
+    expect(fake.syncCount).toBe(3);
     expect(fake.rejectedSyncs).toBe(0);
     expect(outcome.marked).toBe(3);
     expect(fake.notes(s).map((n) => [n.address, n.content.startsWith(NOTE_MARKER)])).toEqual([
@@ -280,25 +326,125 @@ describe('applyMarks and clearMarks', () => {
     expect(fake.notes(s).filter((n) => n.content.startsWith(NOTE_MARKER))).toHaveLength(3);
   });
 
-  test('between ExcelApi 1.10 and 1.17 the notes become comments, and clearMarks removes only ours', async () => {
-    const { fake, host } = setup({ requirementSets: { ExcelApi: '1.12' } });
+  test.each(['1.12', '1.14', '1.17'])('ExcelApi %s with the user\'s notes: no comment is written, nothing half-applied, old comments of ours removed', async (level) => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: level } });
     const s = FORMS[2] as string;
+    // notes the host cannot see on this Excel, on the very cells it marks
+    fake.addNote(s, 'E4', '用户的批注');
+    fake.addNote(s, 'E5', '另一条用户批注');
     fake.addComment(s, 'H4', '用户的评论');
+    fake.addComment(s, 'E6', `${NOTE_MARKER}旧版本写下的评论`);
     await host.readSnapshot();
-    const outcome = await host.applyMarks(markPlan([s], 2));
-    expect(outcome).toEqual({ notes: 'comments', marked: 2 });
-    expect(fake.comments(s).filter((c) => c.content.startsWith(NOTE_MARKER))).toHaveLength(2);
-    await host.clearMarks();
+    const outcome = await host.applyMarks(markPlan([s], 3));
+    expect(outcome).toEqual({ notes: 'none', marked: 3, protectedSheets: [] });
+    expect(fake.syncCount).toBe(3);
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.conditionalFormats(s)).toHaveLength(3);
+    expect(fake.notes(s).map((n) => n.content)).toEqual(['用户的批注', '另一条用户批注']);
     expect(fake.comments(s)).toEqual([expect.objectContaining({ address: 'H4', content: '用户的评论' })]);
+    expect(fake.sheetNames().filter((n) => n.startsWith('~'))).toEqual([]);
+    expect(host.lastDegraded.join()).toContain('notes (ExcelApi 1.18)');
+    await host.clearMarks();
     expect(fake.conditionalFormats(s)).toEqual([]);
+    expect(fake.notes(s)).toHaveLength(2);
+  });
+
+  test('ExcelApi 1.18: the user\'s comment on a marked cell keeps it free of our note', async () => {
+    const { fake, host } = setup();
+    const s = FORMS[2] as string;
+    fake.addComment(s, 'E5', '用户的评论');
+    await host.readSnapshot();
+    const outcome = await host.applyMarks(markPlan([s], 3));
+    expect(outcome.marked).toBe(3);
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.notes(s).map((n) => n.address)).toEqual(['E4', 'E6']);
+  });
+
+  test.each(['1.1', '1.3'])('ExcelApi %s: marking writes 问题清单 without the 1.2/1.4 calls, twice, with no orphan sheet', async (level) => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: level } });
+    for (let i = 0; i < 2; i++) {
+      await host.readSnapshot();
+      const outcome = await host.applyMarks(markPlan([FORMS[0] as string], 2));
+      expect(outcome).toEqual({ notes: 'none', marked: 0, protectedSheets: [] });
+    }
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.sheetNames().filter((n) => n === '问题清单' || n.startsWith('~'))).toEqual(['问题清单']);
+    expect(fake.cell('问题清单', 'C3')?.value).toBe('问题 1：合计不等于分项之和');
+    if (level === '1.1') expect(host.lastDegraded.join()).toContain('ExcelApi 1.2');
+    else expect(fake.merges('问题清单')).toEqual(['A1:E1']);
+  });
+
+  test('a protected sheet is left unmarked and said so; the others are marked in the same single write', async () => {
+    const { fake, host } = setup();
+    const [a, b] = FORMS as [string, string];
+    fake.protectSheet(b);
+    const before = fake.sheetState(b);
+    await host.readSnapshot();
+    fake.resetCounters();
+    const outcome = await host.applyMarks(markPlan([a, b], 3));
+    expect(fake.syncCount).toBe(1);
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(outcome).toEqual({ notes: 'notes', marked: 3, protectedSheets: [b] });
+    expect(fake.sheetState(b)).toEqual(before);
+    expect(fake.conditionalFormats(a)).toHaveLength(3);
+  });
+
+  test('workbook structure protection: marking is refused before anything is written', async () => {
+    const { fake, host } = setup();
+    fake.protectStructure();
+    await host.readSnapshot();
+    const before = fake.sheetNames().map((n) => fake.sheetState(n));
+    fake.resetCounters();
+    await expect(host.applyMarks(markPlan([FORMS[0] as string], 2))).rejects.toMatchObject({ name: 'ExcelHostError', code: 'WORKBOOK_PROTECTED' });
+    expect(fake.syncCount).toBe(0);
+    expect(fake.sheetNames().map((n) => fake.sheetState(n))).toEqual(before);
+  });
+
+  test('a hidden sheet is marked but its cell is not selected; a very hidden 问题清单 stops marking before any write', async () => {
+    const { fake, host } = setup();
+    const s = FORMS[4] as string;
+    fake.hideSheet(s);
+    await host.readSnapshot();
+    expect((await host.applyMarks(markPlan([s], 2))).marked).toBe(2);
+    await expect(host.selectCell({ sheet: s, address: 'E4' })).rejects.toMatchObject({ code: 'SHEET_HIDDEN' });
+    fake.hideSheet('问题清单', 'VeryHidden');
+    await host.readSnapshot();
+    fake.resetCounters();
+    await expect(host.applyMarks(markPlan([s], 2))).rejects.toMatchObject({ code: 'SHEET_HIDDEN' });
+    expect(fake.syncCount).toBe(0);
+  });
+
+  test('marking again right after marking needs no read: one sync, nothing stacked', async () => {
+    const { fake, host } = setup();
+    const plan = markPlan(FORMS.slice(0, 2), 4);
+    await host.readSnapshot();
+    await host.applyMarks(plan);
+    fake.resetCounters();
+    await host.applyMarks(plan);
+    expect(fake.syncCount).toBe(1);
+    for (const sheet of FORMS.slice(0, 2)) {
+      expect(fake.conditionalFormats(sheet)).toHaveLength(4);
+      expect(fake.notes(sheet)).toHaveLength(4);
+    }
+  });
+
+  test('applyMarks without a read looks first (2 read-only syncs), then writes once', async () => {
+    const { fake, host } = setup();
+    fake.addNote(FORMS[0] as string, 'E5', '用户批注');
+    const outcome = await host.applyMarks(markPlan([FORMS[0] as string], 3));
+    expect(fake.syncCount).toBe(3);
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(outcome.marked).toBe(3);
+    const notes = fake.notes(FORMS[0] as string).sort((x, y) => x.address.localeCompare(y.address));
+    expect(notes.map((n) => [n.address, n.content.startsWith(NOTE_MARKER)])).toEqual([['E4', true], ['E5', false], ['E6', true]]);
   });
 
   test('ExcelApi 1.7: overlays without notes (outcome none); nothing throws', async () => {
     const { fake, host } = setup({ requirementSets: { ExcelApi: '1.7' } });
     await host.readSnapshot();
     const outcome = await host.applyMarks(markPlan(FORMS.slice(0, 3), 2));
-    expect(outcome).toEqual({ notes: 'none', marked: 6 });
-    expect(fake.syncCount).toBe(2);
+    expect(outcome).toEqual({ notes: 'none', marked: 6, protectedSheets: [] });
+    expect(fake.syncCount).toBe(3);
     expect(fake.conditionalFormats(FORMS[0] as string)).toHaveLength(2);
     expect(host.lastDegraded.join()).toContain('notes');
     expect(await host.clearMarks()).toBe(6);
@@ -309,7 +455,7 @@ describe('applyMarks and clearMarks', () => {
     const { fake, host } = setup({ requirementSets: { ExcelApi: '1.4' } });
     await host.readSnapshot();
     const outcome = await host.applyMarks(markPlan([FORMS[0] as string], 2));
-    expect(outcome).toEqual({ notes: 'none', marked: 0 });
+    expect(outcome).toEqual({ notes: 'none', marked: 0, protectedSheets: [] });
     expect(fake.cell('问题清单', 'C3')?.value).toBe('问题 1：合计不等于分项之和');
   });
 
