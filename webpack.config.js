@@ -94,6 +94,8 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'manifest.xml', to: 'manifest.xml' },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          // ES5, loaded first by taskpane.html; copied untouched (no loader may modernise it)
+          { from: 'src/taskpane/early/boot-check.js', to: 'boot-check.js' },
         ],
       }),
     ],

@@ -1924,7 +1924,7 @@ export class FakeRequestContext {
     if (f._editModeSyncs > 0) {
       f._editModeSyncs--;
       f.rejectedSyncs++;
-      throw err('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      throw err(f._editModeCode, 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
     }
     if (bytes > f.payloadLimit) {
       f.rejectedSyncs++;
@@ -2007,6 +2007,9 @@ export class FakeExcel {
   _names: NameModel[] = [];
   _active!: SheetModel;
   _editModeSyncs = 0;
+  _editModeCode = 'InvalidOperationInCellEditMode';
+  /** The options each Excel.run was called with (undefined: none). */
+  runOptions: unknown[] = [];
   private readonly _sets: Record<string, string>;
   private _ids = 0;
 
@@ -2023,7 +2026,8 @@ export class FakeExcel {
   // ---- what the host sees ----
 
   /** Excel.run: one request context per call; pending work is synced at the end. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> => {
+    this.runOptions.push(options);
     const ctx = new FakeRequestContext(this);
     try {
       const p = batch(ctx as unknown as Excel.RequestContext);
@@ -2051,9 +2055,13 @@ export class FakeExcel {
     return this.isSetSupported('ExcelApi', excelApi);
   }
 
-  /** The next `syncs` calls to context.sync() fail with InvalidOperationInCellEditMode. */
-  enterCellEditMode(syncs: number): void {
+  /**
+   * The next `syncs` calls to context.sync() fail with InvalidOperationInCellEditMode (or,
+   * as some Excel builds are said to report it, InvalidOperation with the same message).
+   */
+  enterCellEditMode(syncs: number, code: 'InvalidOperationInCellEditMode' | 'InvalidOperation' = 'InvalidOperationInCellEditMode'): void {
     this._editModeSyncs = syncs;
+    this._editModeCode = code;
   }
 
   get maxPayload(): number {

@@ -2,7 +2,7 @@
  * The Office.js host against the strict fake: round trips (syncs) are counted, older
  * Excel versions are simulated, and the user's own formatting is compared before/after.
  */
-import { ExcelHost, ExcelHostError, MARK_TOKEN, NOTE_MARKER, cellInput, markFormula } from '../../src/hosts/excel';
+import { ExcelHost, ExcelHostError, MARK_TOKEN, NOTE_MARKER, cellInput, isCellEditModeError, markFormula } from '../../src/hosts/excel';
 import { charsToPoints, coalesce, parseNameFormula, splitSheetAddress } from '../../src/hosts/excel/address';
 import type { Mark, MarkPlan, SheetPlan, WorkbookPlan } from '../../src/core/plan/types';
 import { SEVERITY_COLORS } from '../../src/core/plan/types';
@@ -543,6 +543,26 @@ function workbookPlan(): WorkbookPlan {
 }
 
 describe('applyWorkbookPlan', () => {
+  test('workbook structure protection: the template is refused after the one read-only sync, nothing written', async () => {
+    const fake = createFakeExcel();
+    fake.protectStructure();
+    const { host } = hostFor(fake);
+    const plan: WorkbookPlan = { sheets: [{ name: '封面', columns: [20], cells: [{ address: 'A1', value: '封面' }], merges: [] }], names: [] };
+    await expect(host.applyWorkbookPlan(plan)).rejects.toMatchObject({ name: 'ExcelHostError', code: 'WORKBOOK_PROTECTED' });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  test('a very hidden 领导参阅 cannot be replaced: refused before any write', async () => {
+    const fake = createFakeExcel({ snapshot: { sheets: [{ name: 'Sheet1', cells: {} }, { name: '领导参阅', cells: { A1: { v: '旧' } } }], names: [] } });
+    fake.hideSheet('领导参阅', 'VeryHidden');
+    const { host } = hostFor(fake);
+    const plan: WorkbookPlan = { sheets: [{ name: '领导参阅', columns: [], cells: [{ address: 'A1', value: '新' }], merges: [] }], names: [] };
+    await expect(host.applyWorkbookPlan(plan, { replaceSheets: true })).rejects.toMatchObject({ code: 'SHEET_HIDDEN' });
+    expect(fake.cell('领导参阅', 'A1')?.value).toBe('旧');
+    expect(fake.rejectedSyncs).toBe(0);
+  });
+
   test('a generated page (领导参阅) written again replaces the old one; without replaceSheets it is refused', async () => {
     const fake = createFakeExcel();
     const { host } = hostFor(fake);
@@ -666,6 +686,23 @@ describe('edits, selection, cell-edit mode', () => {
     expect(back.sheets[0]?.cells.I4).toEqual({ v: "=cmd|' /C calc'!A0" });
   });
 
+  test('an edit on a sheet the read found protected is refused before a round trip', async () => {
+    const { fake, host } = setup();
+    fake.protectSheet(FORMS[1] as string);
+    await host.readSnapshot();
+    fake.resetCounters();
+    await expect(host.applyCellEdits([{ sheet: FORMS[1] as string, address: 'I4', value: '说明' }])).rejects.toMatchObject({ code: 'SHEET_PROTECTED', params: { sheet: FORMS[1] } });
+    expect(fake.syncCount).toBe(0);
+  });
+
+  test('a sheet protected after the read: Excel\'s AccessDenied becomes SHEET_PROTECTED', async () => {
+    const { fake, host } = setup();
+    await host.readSnapshot();
+    fake.protectSheet(FORMS[1] as string);
+    await expect(host.applyCellEdits([{ sheet: FORMS[1] as string, address: 'I4', value: '说明' }])).rejects.toMatchObject({ code: 'SHEET_PROTECTED' });
+    expect(fake.cell(FORMS[1] as string, 'I4')).toBeUndefined();
+  });
+
   test('selectCell activates the sheet and selects the cell in one sync', async () => {
     const { fake, host } = setup();
     await host.selectCell({ sheet: FORMS[4] as string, address: 'E7' });
@@ -688,6 +725,56 @@ describe('edits, selection, cell-edit mode', () => {
     fake.enterCellEditMode(2);
     await host.applyCellEdits([{ sheet: FORMS[0] as string, address: 'I9', value: '说明' }]);
     expect(fake.cell(FORMS[0] as string, 'I9')?.value).toBe('说明');
+  });
+
+  test('cell-edit mode reported as InvalidOperation (cell-edit message) is retried the same way; other InvalidOperations are not', async () => {
+    const { fake, host, delays } = setup();
+    fake.enterCellEditMode(1, 'InvalidOperation');
+    await host.readSnapshot();
+    expect(delays).toEqual([150]);
+    expect(isCellEditModeError({ code: 'InvalidOperation', debugInfo: { code: 'InvalidOperation', message: 'The workbook is locked.' } })).toBe(false);
+    expect(isCellEditModeError({ code: 'InvalidOperation', message: 'Excel is in cell-editing mode.' })).toBe(true);
+  });
+
+  test('from ExcelApi 1.11 each batch asks Excel to wait for the cell edit (delayForCellEdit); before it, none does', async () => {
+    const { fake, host } = setup();
+    await host.readSnapshot();
+    expect(fake.runOptions).toEqual([{ delayForCellEdit: true }]);
+    const old = setup({ requirementSets: { ExcelApi: '1.10' } });
+    await old.host.readSnapshot();
+    expect(old.fake.runOptions).toEqual([undefined]);
+  });
+
+  test('the summary chart runs in the host, with the same cell-edit retry', async () => {
+    const calls: string[] = [];
+    let refusals = 1;
+    const run = async <T,>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+      const rec = (name: string) => (..._args: unknown[]) => void calls.push(name);
+      const chart = {
+        title: {}, legend: {}, dataLabels: {}, axes: { categoryAxis: {} },
+        setPosition: rec('setPosition'), series: { getItemAt: () => ({ setXAxisValues: rec('setXAxisValues') }) },
+      };
+      const ws = { getRange: (a: string) => ({ a }), charts: { add: () => (calls.push('add'), chart) } };
+      const ctx = {
+        workbook: { worksheets: { getItem: () => ws } },
+        sync: async () => {
+          if (refusals-- > 0) throw Object.assign(new Error('cell edit'), { code: 'InvalidOperationInCellEditMode' });
+        },
+      } as unknown as Excel.RequestContext;
+      return batch(ctx);
+    };
+    const delays: number[] = [];
+    const host = new ExcelHost({ run, isSetSupported: () => true, sleep: async (ms) => void delays.push(ms) });
+    const sheet: SheetPlan = { name: '领导参阅', columns: [], cells: [], merges: [], dataBars: [{ range: 'E7:E15', color: '638EC6' }] };
+    expect(await host.addYoyChart(sheet, { title: '主要指标同比增减', series: '同比' })).toBe(true);
+    expect(delays).toEqual([150]);
+    expect(calls.filter((c) => c === 'add')).toHaveLength(2);
+    expect(calls).toContain('setXAxisValues');
+  });
+
+  test('a read whose response would pass Excel\'s limit is explained (READ_TOO_LARGE), not a raw error', async () => {
+    const fake = createFakeExcel({ snapshot: formSnapshot(5), responseLimit: 2000 });
+    await expect(hostFor(fake).host.readSnapshot()).rejects.toMatchObject({ name: 'ExcelHostError', code: 'READ_TOO_LARGE' });
   });
 
   test('cell-edit mode that never ends gives up with a clear error', async () => {
