@@ -3,7 +3,8 @@
  * tells such a webview's user what to do instead of leaving 正在加载… on screen.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 
@@ -90,8 +91,8 @@ describe('boot-check.js (the ES5 early script)', () => {
 
   test('es-check rejects an ES2015 line, so the check above can fail', () => {
     const bin = path.join(root, 'node_modules/es-check/lib/cli/index.js');
-    const bad = path.join(require('node:os').tmpdir(), `boot-check-bad-${process.pid}.js`);
-    require('node:fs').writeFileSync(bad, source.replace("'use strict';", "'use strict';\n  const late = () => 1;"));
+    const bad = path.join(tmpdir(), `boot-check-bad-${process.pid}.js`);
+    writeFileSync(bad, source.replace("'use strict';", "'use strict';\n  const late = () => 1;"));
     expect(() => execFileSync(process.execPath, [bin, 'es5', bad], { stdio: 'pipe' })).toThrow();
   });
 
