@@ -44,6 +44,36 @@ export class ExcelPaneHost implements PaneHost {
     return (await this.excel()).readSnapshot();
   }
 
+  // ---- live re-check (for the controller; see the README) ----------------------------
+
+  /** The switch: when off, `watch` registers nothing and removes what was registered. */
+  liveCheck = true;
+
+  /**
+   * After a successful check: re-run `recheck` whenever the user changes a cell of the
+   * report's sheets (debounced; our own writes are ignored). Resolves to false when off,
+   * or when this Excel cannot (ExcelApi below 1.7). Calling it again replaces the handler.
+   */
+  async watch(recheck: () => void, debounceMs?: number): Promise<boolean> {
+    const host = await this.excel();
+    if (!this.liveCheck) {
+      await host.unwatch();
+      return false;
+    }
+    return host.watch(recheck, debounceMs === undefined ? {} : { debounceMs });
+  }
+
+  /** Turns the live re-check off (and removes its handlers) or back on (call watch again). */
+  async setLiveCheck(on: boolean): Promise<void> {
+    this.liveCheck = on;
+    if (!on && this.host) await (await this.excel()).unwatch();
+  }
+
+  /** The live re-check's read: one sync while the report's names are where they were. */
+  async recheckSnapshot(): Promise<WorkbookSnapshot> {
+    return (await this.excel()).recheckSnapshot();
+  }
+
   async applyMarks(plan: MarkPlan): Promise<MarkResult> {
     const outcome = await (await this.excel()).applyMarks(plan);
     this.protectedSheets = outcome.protectedSheets;

@@ -748,6 +748,32 @@ class FWorksheet extends FObj<SheetModel> {
   get notes(): FNotes {
     return this._kid('notes', () => new FNotes(this._c, this._from((s) => ({ sheet: s }))));
   }
+  /** Worksheet.onChanged (ExcelApi 1.7): handlers registered at sync, called after changes. */
+  get onChanged(): { add: (handler: (args: FakeChangedArgs) => Promise<unknown>) => FakeEventResult } {
+    return {
+      add: (handler) => {
+        this._need('1.7', 'Worksheet.onChanged');
+        const c = this._c;
+        const entry = { sheet: null as SheetModel | null, handler, alive: true };
+        c._enqueue(120, () => {
+          const s = this._live();
+          if (!s) throw err('InvalidArgument', 'No worksheet.');
+          entry.sheet = s;
+          c._fake._listeners.push(entry);
+        });
+        return {
+          context: c,
+          remove: () =>
+            c._enqueue(60, () => {
+              entry.alive = false;
+              const list = c._fake._listeners;
+              const i = list.indexOf(entry);
+              if (i >= 0) list.splice(i, 1);
+            }),
+        };
+      },
+    };
+  }
   get freezePanes(): FFreeze {
     return this._kid('freeze', () => new FFreeze(this._c, this._from((s) => s)));
   }
@@ -929,6 +955,7 @@ class FRange extends FObj<RangeModel> {
     this._set('values', v, (m, x) => {
       const rows = check2d(m, x, 'values');
       eachCell(m, true, (cell, r, c) => enter(cell, rows[r - m.rect.r1]?.[c - m.rect.c1]));
+      this._c._fake._changed(m.sheet, rectAddress(m.rect));
     });
   }
   get valueTypes(): string[][] {
@@ -941,6 +968,7 @@ class FRange extends FObj<RangeModel> {
     this._set('formulas', v, (m, x) => {
       const rows = check2d(m, x, 'formulas');
       eachCell(m, true, (cell, r, c) => enter(cell, rows[r - m.rect.r1]?.[c - m.rect.c1]));
+      this._c._fake._changed(m.sheet, rectAddress(m.rect));
     });
   }
   get numberFormat(): unknown[][] {
@@ -1949,6 +1977,19 @@ export class FakeRequestContext {
   }
 }
 
+export interface FakeChangedArgs {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+}
+
+export interface FakeEventResult {
+  context: FakeRequestContext;
+  remove: () => void;
+}
+
 export interface FakeExcelOptions {
   snapshot?: WorkbookSnapshot;
   /** e.g. { ExcelApi: '1.7' }. Default: ExcelApi 1.18. */
@@ -2010,6 +2051,9 @@ export class FakeExcel {
   _editModeCode = 'InvalidOperationInCellEditMode';
   /** The options each Excel.run was called with (undefined: none). */
   runOptions: unknown[] = [];
+  _listeners: Array<{ sheet: SheetModel | null; handler: (args: FakeChangedArgs) => Promise<unknown>; alive: boolean }> = [];
+  /** Events delivered so far (each handler call). */
+  eventsDelivered = 0;
   private readonly _sets: Record<string, string>;
   private _ids = 0;
 
@@ -2041,6 +2085,37 @@ export class FakeExcel {
       ctx._closed = true;
     }
   };
+
+  /** Excel.run(context, batch): a batch on an earlier run's context (to remove its event handlers). */
+  runIn = async <T>(context: unknown, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (!(context instanceof FakeRequestContext) || context._fake !== this) throw err('InvalidArgument', 'Not a context of this workbook.');
+    context._closed = false;
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context._hasPending) await context.sync();
+      return result;
+    } finally {
+      context._closed = true;
+    }
+  };
+
+  /** How many onChanged handlers are registered. */
+  get listenerCount(): number {
+    return this._listeners.length;
+  }
+
+  /** A change event for `sheet`, delivered after the current task like Excel's. */
+  _changed(sheet: SheetModel, address: string): void {
+    for (const l of this._listeners) {
+      if (l.sheet !== sheet) continue;
+      const args: FakeChangedArgs = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local' };
+      void Promise.resolve().then(() => {
+        if (!l.alive) return;
+        this.eventsDelivered++;
+        return l.handler(args);
+      });
+    }
+  }
 
   isSetSupported = (name: string, version?: string): boolean => {
     const have = this._sets[name.toLowerCase()];
@@ -2205,6 +2280,11 @@ export class FakeExcel {
 
   setCell(sheet: string, address: string, typed: Scalar): void {
     enter(this._cell(this._sheet(sheet), address), typed === null ? '' : typed);
+  }
+  /** The user types into a cell: like setCell, and the sheet's onChanged handlers hear of it. */
+  userEdit(sheet: string, address: string, typed: Scalar): void {
+    this.setCell(sheet, address, typed);
+    this._changed(this._sheet(sheet), rectAddress(parseAddress(address)));
   }
   setFormat(sheet: string, address: string, format: FakeFormat): void {
     const cell = this._cell(this._sheet(sheet), address);

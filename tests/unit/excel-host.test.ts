@@ -785,3 +785,91 @@ describe('edits, selection, cell-edit mode', () => {
     expect(fake.syncCount).toBe(5);
   });
 });
+
+describe('live re-check', () => {
+  function timers() {
+    let now = 0;
+    const pending = new Map<number, { at: number; f: () => void }>();
+    let id = 0;
+    return {
+      deps: {
+        setTimer: (f: () => void, ms: number) => (pending.set(++id, { at: now + ms, f }), id),
+        clearTimer: (h: unknown) => void pending.delete(h as number),
+        now: () => now,
+      },
+      advance(ms: number) {
+        now += ms;
+        for (const [k, t] of [...pending]) {
+          if (t.at <= now) {
+            pending.delete(k);
+            t.f();
+          }
+        }
+      },
+    };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  test('three quick edits of the user: one re-check after the quiet time; our own write: none; off: none', async () => {
+    const fake = createFakeExcel({ snapshot: formSnapshot(3) });
+    const clock = timers();
+    const { host } = hostFor(fake, { ...clock.deps, runIn: fake.runIn });
+    await host.readSnapshot();
+    let rechecks = 0;
+    fake.resetCounters();
+    expect(await host.watch(() => rechecks++, { debounceMs: 800 })).toBe(true);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.listenerCount).toBe(FORMS.length);
+
+    fake.userEdit(FORMS[0] as string, 'E4', 1);
+    fake.userEdit(FORMS[0] as string, 'E5', 2);
+    fake.userEdit(FORMS[1] as string, 'E4', 3);
+    await settle();
+    clock.advance(500);
+    expect(rechecks).toBe(0);
+    clock.advance(400);
+    expect(rechecks).toBe(1);
+
+    // our own write is heard by the handler, and ignored
+    clock.advance(5000);
+    const delivered = fake.eventsDelivered;
+    await host.applyCellEdits([{ sheet: FORMS[0] as string, address: 'I4', value: '说明' }]);
+    await settle();
+    expect(fake.eventsDelivered).toBeGreaterThan(delivered);
+    clock.advance(1000);
+    expect(rechecks).toBe(1);
+
+    await host.unwatch();
+    expect(fake.listenerCount).toBe(0);
+    fake.userEdit(FORMS[0] as string, 'E4', 9);
+    await settle();
+    clock.advance(2000);
+    expect(rechecks).toBe(1);
+  });
+
+  test('the re-check reads in one sync while the names stay put, and sees the new value; a new name makes it read afresh', async () => {
+    const fake = createFakeExcel({ snapshot: formSnapshot(3) });
+    const { host } = hostFor(fake);
+    await host.readSnapshot();
+    fake.setCell(FORMS[0] as string, 'E4', 777);
+    fake.resetCounters();
+    const again = await host.recheckSnapshot();
+    expect(fake.syncCount).toBe(1);
+    expect(again.sheets[0]?.cells.E4).toEqual({ v: 777 });
+    expect(again).toEqual(await host.readSnapshot());
+
+    fake.resetCounters();
+    fake.renameSheet(FORMS[2] as string, '改名的表');
+    const moved = await host.recheckSnapshot();
+    expect(fake.syncCount).toBe(3);
+    expect(moved.names.find((n) => n.name === 'IND2_4')?.sheet).toBe('改名的表');
+  });
+
+  test('ExcelApi 1.6 has no change events: watch says so and registers nothing', async () => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: '1.6' } });
+    await host.readSnapshot();
+    fake.resetCounters();
+    expect(await host.watch(() => undefined)).toBe(false);
+    expect(fake.syncCount).toBe(0);
+  });
+});

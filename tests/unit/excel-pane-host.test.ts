@@ -122,6 +122,24 @@ describe('the controller on Excel', () => {
   });
 });
 
+describe('live re-check through the pane host', () => {
+  test('after a check the pane host listens to the report\'s sheets; the switch turns it off and removes the handlers', async () => {
+    const fake = createFakeExcel({ snapshot: slips() });
+    const host = new ExcelPaneHost({ run: fake.run, runIn: fake.runIn, isSetSupported: fake.isSetSupported, sleep: async () => undefined });
+    await host.readSnapshot();
+    expect(await host.watch(() => undefined, 50)).toBe(true);
+    expect(fake.listenerCount).toBeGreaterThan(0);
+    await host.setLiveCheck(false);
+    expect(fake.listenerCount).toBe(0);
+    expect(await host.watch(() => undefined)).toBe(false);
+    expect(fake.listenerCount).toBe(0);
+    fake.resetCounters();
+    const snap = await host.recheckSnapshot();
+    expect(fake.syncCount).toBe(1);
+    expect(checkWorkbook(snap).report).toEqual(checkWorkbook(slips()).report);
+  });
+});
+
 describe('template and summary in Excel', () => {
   test('an older Excel (ExcelApi 1.7) gets the template without the formatting it lacks, and is told so', async () => {
     const { fake, controller } = setup({ requirementSets: { ExcelApi: '1.7' } }, { sheets: [{ name: 'Sheet1', cells: {} }], names: [] });

@@ -125,6 +125,20 @@ export interface ExcelHostDeps {
   payloadBudget: number;
   /** Estimated response bytes per read sync before the cell reads are split. */
   responseBudget: number;
+  /** Excel.run(context, batch): removing event handlers needs the context that added them. */
+  runIn: <T>(context: unknown, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** Timers for the live re-check's debounce (tests pass their own). */
+  setTimer: (f: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  now: () => number;
+}
+
+/** How the live re-check behaves. */
+export interface WatchOptions {
+  /** Quiet time after the last change before the re-check (default 800 ms). */
+  debounceMs?: number;
+  /** Changes within this time after one of our own writes are ours, not the user's (default 1500 ms). */
+  ownWriteMs?: number;
 }
 
 export interface MarkOutcome {
@@ -387,7 +401,66 @@ export class ExcelHost {
       retryDelayMs: deps.retryDelayMs ?? 150,
       payloadBudget: deps.payloadBudget ?? PAYLOAD_BUDGET,
       responseBudget: deps.responseBudget ?? RESPONSE_BUDGET,
+      runIn: deps.runIn ?? (<T>(context: unknown, batch: (c: Excel.RequestContext) => Promise<T>) => Excel.run(context as OfficeExtension.ClientRequestContext, batch)),
+      setTimer: deps.setTimer ?? ((f, ms) => setTimeout(f, ms)),
+      clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)),
+      now: deps.now ?? (() => Date.now()),
     };
+  }
+
+  // ---- live re-check ------------------------------------------------------------------
+
+  private watching: { results: Array<{ context: unknown; remove: () => void }>; timer: unknown } | null = null;
+  /** Until when a change event is taken for the echo of our own write. */
+  private ownWriteUntil = 0;
+  private ownWriteMs = 1500;
+
+  /**
+   * Live re-check: calls `onChange` once the report's sheets (those of the last read) have
+   * been quiet for `debounceMs` after a change by the user. Worksheet.onChanged is ExcelApi
+   * 1.7; false when this Excel lacks it or nothing has been read yet. One sync to register;
+   * a second call replaces the first; `unwatch` removes the handlers (one sync).
+   */
+  async watch(onChange: () => void, options: WatchOptions = {}): Promise<boolean> {
+    await this.unwatch();
+    const sheets = this.reportSheetNames;
+    if (!this.has(API.hyperlinks) || sheets.length === 0) return false;
+    const debounce = options.debounceMs ?? 800;
+    this.ownWriteMs = options.ownWriteMs ?? 1500;
+    const state: { results: Array<{ context: unknown; remove: () => void }>; timer: unknown } = { results: [], timer: null };
+    const handler = async (): Promise<void> => {
+      if (this.watching !== state || this.deps.now() < this.ownWriteUntil) return;
+      if (state.timer !== null) this.deps.clearTimer(state.timer);
+      state.timer = this.deps.setTimer(() => {
+        state.timer = null;
+        if (this.watching === state) onChange();
+      }, debounce);
+    };
+    state.results = await this.batch(async (ctx) => {
+      const out = sheets.map((name) => ctx.workbook.worksheets.getItem(name).onChanged.add(handler));
+      await ctx.sync();
+      return out;
+    });
+    this.watching = state;
+    return true;
+  }
+
+  /** Stops the live re-check (nothing to do when it is not on). */
+  async unwatch(): Promise<void> {
+    const w = this.watching;
+    this.watching = null;
+    if (!w) return;
+    if (w.timer !== null) this.deps.clearTimer(w.timer);
+    const first = w.results[0];
+    if (!first) return;
+    await this.deps.runIn(first.context, async (ctx) => {
+      for (const r of w.results) r.remove();
+      await ctx.sync();
+    });
+  }
+
+  get isWatching(): boolean {
+    return this.watching !== null;
   }
 
   /** What the last read or write learnt about the workbook (for tests and the pane). */
@@ -414,6 +487,50 @@ export class ExcelHost {
     return this.reportSheetNames;
   }
   private reportSheetNames: string[] = [];
+  /** Where the last full read found the report: its names, and the row bands it read. */
+  private layout: { names: string; bands: Array<{ sheet: string; rect: Rect }>; history: string | null } | null = null;
+
+  /**
+   * The live re-check's read: one sync when the names and sheets are as the last full read
+   * found them (the same row bands and 历史数据 are read again, with the names to prove
+   * it). The annotations are not looked at again; a marking after this still cannot
+   * collide (a refused note makes it look again and write once more). Otherwise, or
+   * without a full read before, it is readSnapshot (two syncs).
+   */
+  async recheckSnapshot(): Promise<WorkbookSnapshot> {
+    const layout = this.layout;
+    const sv = this.survey;
+    if (!layout || !sv) return this.readSnapshot();
+    const caps = this.caps();
+    const quick = await this.batch(async (ctx) => {
+      const wb = ctx.workbook;
+      const names = wb.names.load(caps.v17 ? 'items/name,items/type,items/formula' : 'items/name,items/type,items/value');
+      const sheetColl = wb.worksheets.load(caps.v12 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+      const bands = layout.bands.map((b) => ({ sheet: b.sheet, range: wb.worksheets.getItem(b.sheet).getRange(rectToA1(b.rect)).load('address,values,formulas,valueTypes') }));
+      const history = layout.history ? usedRangeOf(wb.worksheets.getItem(layout.history), caps).load('address,values,formulas,valueTypes') : null;
+      await ctx.sync();
+      const refs = namedRefs(names, caps, sheetColl.items.map((w) => w.name));
+      if (JSON.stringify(refs) !== layout.names) return null;
+      const cells = new Map<string, Record<string, CellData>>();
+      for (const b of bands) cells.set(b.sheet, { ...(cells.get(b.sheet) ?? {}), ...rangeToCells(b.range.address, b.range.values, b.range.formulas, b.range.valueTypes) });
+      if (layout.history && history && !history.isNullObject) {
+        cells.set(layout.history, { ...(cells.get(layout.history) ?? {}), ...rangeToCells(history.address, history.values, history.formulas, history.valueTypes) });
+      }
+      const sheets: SheetInfo[] = sheetColl.items.map((ws) => ({
+        name: ws.name,
+        visibility: String(ws.visibility) as SheetInfo['visibility'],
+        protected: caps.v12 ? ws.protection.protected : null,
+      }));
+      return { snapshot: { sheets: sheets.map((x) => ({ name: x.name, cells: cells.get(x.name) ?? {} })), names: refs }, sheets };
+    }).catch((e: unknown) => {
+      // A sheet of the layout deleted or renamed since: read afresh.
+      if (codeOf(e) === 'ItemNotFound') return null;
+      throw e;
+    });
+    if (!quick) return this.readSnapshot();
+    sv.sheets = quick.sheets;
+    return quick.snapshot;
+  }
 
   private async inspect(values: boolean, extraSheets: string[]): Promise<{ snapshot: WorkbookSnapshot; survey: Survey }> {
     const caps = this.caps();
@@ -448,17 +565,8 @@ export class ExcelHost {
       protected: caps.v12 ? ws.protection.protected : null,
     }));
     const byUpper = new Map(sheets.map((s) => [upper(s.name), s]));
-    const named: Named[] = [];
-    const refs: NameRef[] = [];
-    for (const n of names.items) {
-      if (String(n.type) !== 'Range') continue;
-      const at = parseNameFormula(caps.v17 ? String(n.formula) : `=${String(n.value)}`);
-      const sheet = at ? byUpper.get(upper(at.sheet)) : undefined;
-      if (!at || !sheet) continue;
-      const pos = parseCell(at.address) as { row: number; col: number };
-      refs.push({ name: n.name, sheet: sheet.name, address: at.address });
-      named.push({ name: n.name, sheet: sheet.name, address: at.address, ...pos });
-    }
+    const refs = namedRefs(names, caps, sheets.map((x) => x.name));
+    const named: Named[] = refs.map((r) => ({ ...r, ...(parseCell(r.address) as { row: number; col: number }) }));
     const history = byUpper.get(upper(SHEETS.history));
     const report = new Set(named.map((n) => upper(n.sheet)));
     if (history) report.add(upper(history.name));
@@ -468,14 +576,14 @@ export class ExcelHost {
     // Sync 2 (more only past the response budget): the cells, our overlays, where the
     // annotations are.
     const cells = new Map<string, Record<string, CellData>>();
-    const reads: Array<{ sheet: string; range: Excel.Range; bytes: number }> = [];
+    const reads: Array<{ sheet: string; rect: Rect; range: Excel.Range; bytes: number }> = [];
     if (values) {
       const bySheet = new Map<string, Named[]>();
       for (const n of named) bySheet.set(n.sheet, [...(bySheet.get(n.sheet) ?? []), n]);
       for (const [sheet, list] of bySheet) {
         for (const band of rowBands(list)) {
           const range = wb.worksheets.getItem(sheet).getRange(rectToA1(band));
-          reads.push({ sheet, range, bytes: (band.r2 - band.r1 + 1) * (band.c2 - band.c1 + 1) * READ_BYTES_PER_CELL });
+          reads.push({ sheet, rect: band, range, bytes: (band.r2 - band.r1 + 1) * (band.c2 - band.c1 + 1) * READ_BYTES_PER_CELL });
         }
       }
     }
@@ -491,14 +599,7 @@ export class ExcelHost {
       ...(notes?.items ?? []).map((n) => ({ kind: 'note' as const, content: n.content, id: '', at: n.getLocation().load('address') })),
       ...(comments?.items ?? []).map((c) => ({ kind: 'comment' as const, content: c.content, id: c.id, at: c.getLocation().load('address') })),
     ];
-    const historyRange =
-      values && history
-        ? caps.nullObjects
-          ? wb.worksheets.getItem(history.name).getUsedRangeOrNullObject(true)
-          : caps.v12
-            ? wb.worksheets.getItem(history.name).getUsedRange(true)
-            : wb.worksheets.getItem(history.name).getUsedRange()
-        : null;
+    const historyRange = values && history ? usedRangeOf(wb.worksheets.getItem(history.name), caps) : null;
     historyRange?.load('address,values,formulas,valueTypes');
 
     let budget = this.deps.responseBudget - located.length * 400;
@@ -545,6 +646,13 @@ export class ExcelHost {
       sheets: sheets.map((s): SheetSnapshot => ({ name: s.name, cells: cells.get(s.name) ?? {} })),
       names: refs,
     };
+    if (values) {
+      this.layout = {
+        names: JSON.stringify(refs),
+        bands: reads.map((r) => ({ sheet: r.sheet, rect: r.rect })),
+        history: history ? history.name : null,
+      };
+    }
     return { snapshot, survey };
   }
 
@@ -569,7 +677,13 @@ export class ExcelHost {
       // then write once more. The first batch removed at most our own old marks.
       if (e instanceof AppError || isCellEditModeError(e)) throw e;
       sv = (await this.inspect(false, wanted)).survey;
-      return await this.writeMarks(plan, sv);
+      try {
+        return await this.writeMarks(plan, sv);
+      } catch (again) {
+        // Below ExcelApi 1.7 structure protection cannot be seen before it refuses the sheet.
+        if (codeOf(again) === 'AccessDenied') throw new ExcelHostError('WORKBOOK_PROTECTED', {}, { cause: again });
+        throw again;
+      }
     }
   }
 
@@ -891,6 +1005,16 @@ export class ExcelHost {
 
   /** Runs steps in as few syncs as the payload budget allows (normally one). */
   private async runSteps(steps: Step[]): Promise<void> {
+    // Excel reports our own writes as changes too; the live re-check must not chase them.
+    this.ownWriteUntil = Number.POSITIVE_INFINITY;
+    try {
+      await this.runParts(steps);
+    } finally {
+      this.ownWriteUntil = this.deps.now() + this.ownWriteMs;
+    }
+  }
+
+  private async runParts(steps: Step[]): Promise<void> {
     for (const part of chunk(steps, this.deps.payloadBudget)) {
       // Only past the budget is there more than one part; each is its own request.
       await this.batch(async (ctx) => {
@@ -974,6 +1098,26 @@ export function planMarkBatch(plan: MarkPlan, sv: Survey, caps: Pick<Caps, 'cf' 
 
 // ---------------------------------------------------------------------------------------
 // Reading helpers
+
+/** The used range of `ws` with the calls this Excel has (valuesOnly is 1.2, OrNullObject 1.4). */
+function usedRangeOf(ws: Excel.Worksheet, caps: Caps): Excel.Range {
+  if (caps.nullObjects) return ws.getUsedRangeOrNullObject(true);
+  return caps.v12 ? ws.getUsedRange(true) : ws.getUsedRange();
+}
+
+/** Workbook names that point at one cell of an existing sheet (the sheet's own spelling). */
+function namedRefs(names: Excel.NamedItemCollection, caps: Pick<Caps, 'v17'>, sheetNames: string[]): NameRef[] {
+  const byUpper = new Map(sheetNames.map((n) => [upper(n), n]));
+  const refs: NameRef[] = [];
+  for (const n of names.items) {
+    if (String(n.type) !== 'Range') continue;
+    const at = parseNameFormula(caps.v17 ? String(n.formula) : `=${String(n.value)}`);
+    const sheet = at ? byUpper.get(upper(at.sheet)) : undefined;
+    if (!at || !sheet) continue;
+    refs.push({ name: n.name, sheet, address: at.address });
+  }
+  return refs;
+}
 
 function loadFormats(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
   return ws.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
