@@ -2479,8 +2479,17 @@ export function installFakeOffice(target: object, fake: FakeExcel, options: Inst
       requirements: { isSetSupported: fake.isSetSupported },
     },
   };
+  // Excel.run as office.js overloads it: (batch), (options, batch), (context or object, batch).
+  const run = (a: unknown, b?: unknown): Promise<unknown> => {
+    if (typeof a === 'function') return fake.run(a as (c: Excel.RequestContext) => Promise<unknown>);
+    const batch = b as (c: Excel.RequestContext) => Promise<unknown>;
+    if (a instanceof FakeRequestContext) return fake.runIn(a, batch);
+    const ctx = (a as { context?: unknown } | null)?.context;
+    if (ctx instanceof FakeRequestContext) return fake.runIn(ctx, batch);
+    return fake.run(batch, a as Excel.RunOptions);
+  };
   g.Excel = {
-    run: fake.run,
+    run,
     ConditionalFormatType: { custom: 'Custom', dataBar: 'DataBar' },
     ErrorCodes: {
       apiNotFound: 'ApiNotFound',

@@ -389,6 +389,12 @@ describe('fake Excel strictness', () => {
       return items.items.map((s) => s.name);
     });
     expect(names).toEqual(['JS01 法律援助', 'Sheet2']);
+    // the overloads office.js has: (options, batch) and (context, batch)
+    const excel = g.Excel as { run: (a: unknown, b?: unknown) => Promise<unknown> };
+    let kept: unknown = null;
+    expect(await excel.run({ delayForCellEdit: true }, async (ctx: Excel.RequestContext) => ((kept = ctx), 'with options'))).toBe('with options');
+    expect(fake.runOptions).toContainEqual({ delayForCellEdit: true });
+    expect(await excel.run(kept, async () => 'same context')).toBe('same context');
     undo();
     expect(g.Office).toBeUndefined();
     expect(g.Excel).toBeUndefined();
