@@ -772,6 +772,19 @@ describe('edits, selection, cell-edit mode', () => {
     expect(calls).toContain('setXAxisValues');
   });
 
+  test('named rows past the response budget are read in more syncs of the same run, with the same snapshot', async () => {
+    const snapshot = formSnapshot(30);
+    for (const [s, name] of FORMS.entries()) for (let r = 5; r < 34; r++) snapshot.names.push({ name: `IND${s}_${r}`, sheet: name, address: `E${r}` });
+    const one = createFakeExcel({ snapshot });
+    const whole = await hostFor(one).host.readSnapshot();
+    const split = createFakeExcel({ snapshot });
+    const got = await hostFor(split, { responseBudget: 20_000 }).host.readSnapshot();
+    expect(one.syncCount).toBe(2);
+    expect(split.syncCount).toBeGreaterThan(2);
+    expect(split.maxResponse).toBeLessThan(one.maxResponse);
+    expect(got).toEqual(whole);
+  });
+
   test('a read whose response would pass Excel\'s limit is explained (READ_TOO_LARGE), not a raw error', async () => {
     const fake = createFakeExcel({ snapshot: formSnapshot(5), responseLimit: 2000 });
     await expect(hostFor(fake).host.readSnapshot()).rejects.toMatchObject({ name: 'ExcelHostError', code: 'READ_TOO_LARGE' });
