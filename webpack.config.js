@@ -4,14 +4,45 @@
  * stable; code loaded with `await import(...)` (ExcelJS) becomes its own chunk, fetched only
  * in file mode.
  *
- *   npm run build        production build, no certificates needed
- *   npm run dev-server   https://localhost:3000 with the Office dev certificates
+ *   npm run build            production build, no certificates needed
+ *   npm run build:intranet   the same, with office.js served by the add-in's own server
+ *   npm run dev-server       https://localhost:3000 with the Office dev certificates
+ *
+ * The intranet build (`--env intranet`) is for networks that cannot reach Microsoft's CDN:
+ * office.js and the host scripts it loads come from the @microsoft/office-js package, copied
+ * to dist/office-js/ (the .debug.js files left out: about 34 MB), the pages load it from there,
+ * and their CSP allows scripts from the page's own origin only.
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_PORT = 3000;
+
+/** Where the pages load office.js from in the normal build. */
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** …and in the intranet build (relative to the page, under dist/). */
+const OFFICE_LOCAL = 'office-js/office.js';
+
+/** A page of the intranet build: office.js from the own server, the CDN out of the CSP. */
+function localOfficeHtml(html) {
+  return html
+    .split(OFFICE_CDN)
+    .join(OFFICE_LOCAL)
+    .replace(/(script-src 'self') https:\/\/appsforoffice\.microsoft\.com/g, '$1');
+}
+
+/** Rewrites every page html-webpack-plugin emits (intranet build only). */
+class LocalOfficeJs {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('LocalOfficeJs', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('LocalOfficeJs', (data) => {
+        data.html = localOfficeHtml(data.html);
+        return data;
+      });
+    });
+  }
+}
 
 /** HTTPS options for the dev server: the Office dev certificates, or a self-signed fallback. */
 async function httpsServer() {
@@ -35,6 +66,7 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
   const dev = mode === 'development';
+  const intranet = Boolean(env.intranet);
 
   /** @type {import('webpack').Configuration} */
   const config = {
@@ -94,15 +126,29 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'manifest.xml', to: 'manifest.xml' },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          // ES5, loaded first by taskpane.html; copied untouched (no loader may modernise it)
+          { from: 'src/taskpane/early/boot-check.js', to: 'boot-check.js' },
+          ...(intranet
+            ? [
+                {
+                  from: 'node_modules/@microsoft/office-js/dist',
+                  to: 'office-js',
+                  globOptions: { ignore: ['**/*.debug.js'] },
+                  // Microsoft's files as shipped: not minified again, not hashed
+                  info: { minimized: true },
+                },
+              ]
+            : []),
         ],
       }),
+      ...(intranet ? [new LocalOfficeJs()] : []),
     ],
     performance: {
       // the entries must stay small; the lazily loaded ExcelJS chunk is allowed to be large
       hints: dev ? false : 'warning',
       maxEntrypointSize: 200 * 1024,
       maxAssetSize: 1536 * 1024,
-      assetFilter: (file) => file.endsWith('.js'),
+      assetFilter: (file) => file.endsWith('.js') && !file.startsWith('office-js/'),
     },
   };
 
@@ -120,3 +166,7 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return config;
 };
+
+module.exports.localOfficeHtml = localOfficeHtml;
+module.exports.OFFICE_CDN = OFFICE_CDN;
+module.exports.OFFICE_LOCAL = OFFICE_LOCAL;

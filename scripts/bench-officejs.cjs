@@ -3,6 +3,9 @@
  * strict fake Excel (which applies queued writes only at sync and counts every sync).
  *   syncs.check_and_mark_annual  read the filled annual report with six slips, check, mark
  *   syncs.insert_template        insert the annual template into an empty workbook
+ *   read_response_bytes_100k_rows  the read's largest response (the fake's estimate: JSON
+ *                                of every loaded value) for the annual report plus a sheet of
+ *                                the user's own, 100k rows × 8 columns; must stay ≤ 1 MB
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -37,7 +40,25 @@ module.exports = {
     await host2.applyWorkbookPlan(core.buildTemplatePlan('annual', { unit: '示例市司法局', period: '2025' }));
     const insert = empty.syncCount - b2;
 
-    log(`officejs: check and mark ${checkAndMark} syncs (${report.findings.length} findings, ${outcome.marked} cells marked), insert template ${insert} syncs`);
-    return { officejs: { syncs: { check_and_mark_annual: checkAndMark, insert_template: insert } } };
+    // The same report in a workbook that also holds 100k rows × 8 columns of the user's own.
+    const big = createFakeExcel({ snapshot });
+    big.addSheet('用户数据');
+    for (let r = 1; r <= 100000; r++) {
+      big.setCell('用户数据', `A${r}`, `客户${r}`);
+      for (const c of 'BCDEFGH') big.setCell('用户数据', `${c}${r}`, r * 7 + c.charCodeAt(0));
+    }
+    const host3 = new ExcelHost({ run: big.run, isSetSupported: big.isSetSupported });
+    const bigRead = await host3.readSnapshot();
+    const sameFindings = core.checkWorkbook(bigRead).report.findings.length === report.findings.length;
+    const readBytes = big.maxResponse;
+
+    log(`officejs: check and mark ${checkAndMark} syncs (${report.findings.length} findings, ${outcome.marked} cells marked), insert template ${insert} syncs, read beside 100k user rows ${readBytes} bytes (same findings: ${sameFindings})`);
+    if (!sameFindings) throw new Error('officejs bench: the read beside 100k user rows gave other findings');
+    return {
+      officejs: {
+        syncs: { check_and_mark_annual: checkAndMark, insert_template: insert },
+        read_response_bytes_100k_rows: readBytes,
+      },
+    };
   },
 };

@@ -63,13 +63,6 @@ export interface UiText {
     /** en-US words for XlsxInputError reasons (the zh-CN text comes with the error itself). */
     badPeriod: (template: string, example: string) => string;
     loadFailed: string;
-    host: {
-      SHEET_EXISTS: (sheet: string) => string;
-      NAME_EXISTS: (name: string) => string;
-      BAD_SHEET_NAME: (sheet: string) => string;
-      CELL_EDIT_MODE: string;
-      UNSUPPORTED: (set: string) => string;
-    };
   };
   /** Button and field labels, by what they do. */
   actions: {
@@ -186,13 +179,6 @@ const zhCN: UiText = {
     noFile: '请先打开要处理的 .xlsx 文件。',
     badPeriod: (template, example) => `报告期格式不对：${template}请填写如 ${example} 的报告期。`,
     loadFailed: '助手的部分组件没有加载成功，请检查网络连接后重试。',
-    host: {
-      SHEET_EXISTS: (sheet) => `工作簿中已有工作表“${sheet}”，未做任何修改。请先重命名或删除同名的工作表，再试一次。`,
-      NAME_EXISTS: (name) => `工作簿中已有名称 ${name}，未做任何修改。这个工作簿可能已经插入过模板。`,
-      BAD_SHEET_NAME: (sheet) => `工作表名称“${sheet}”不符合 Excel 的要求。`,
-      CELL_EDIT_MODE: 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。',
-      UNSUPPORTED: (set) => `此版本的 Excel 不支持该功能（需要 ExcelApi ${set}），请更新 Office 或改用文件模式。`,
-    },
   },
   actions: {
     check: '校验',
@@ -326,13 +312,6 @@ const enUS: UiText = {
     noFile: 'Open the .xlsx file to work on first.',
     badPeriod: (template, example) => `The period is not in the right form: for the ${template}, write a period like ${example}.`,
     loadFailed: 'Part of the assistant did not load. Check the network connection and try again.',
-    host: {
-      SHEET_EXISTS: (sheet) => `The workbook already has the sheet(s) “${sheet}”; nothing was changed. Rename or delete them, then try again.`,
-      NAME_EXISTS: (name) => `The workbook already has the name ${name}; nothing was changed. A template may already be in this workbook.`,
-      BAD_SHEET_NAME: (sheet) => `“${sheet}” is not a sheet name Excel accepts.`,
-      CELL_EDIT_MODE: 'Excel is editing a cell. Press Enter or Esc to finish, then try again.',
-      UNSUPPORTED: (set) => `This version of Excel cannot do that (it needs ExcelApi ${set}); update Office or use file mode.`,
-    },
   },
   actions: {
     check: 'Check',

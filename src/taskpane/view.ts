@@ -5,7 +5,8 @@
  * Every piece of text that can come from a workbook (messages, sheet names, explanations,
  * error text) is set with textContent or a form control's value, never parsed as HTML.
  */
-import { errorText, SEVERITIES, type Finding, type Locale, type Report, type Severity } from '../core';
+import { excelHostMessage } from '../hosts/excel/messages';
+import { errorText, SEVERITIES, type ErrorParams, type Finding, type Locale, type Report, type Severity } from '../core';
 import { TAB_IDS, uiText } from './ui-text';
 import type { BusyAction, PaneMode, TabId } from './ui-text';
 
@@ -144,7 +145,6 @@ export function describeError(error: unknown, locale: Locale): ErrorInfo {
   const code = typeof e.code === 'string' ? e.code : undefined;
   const text = typeof e.message === 'string' ? e.message : typeof error === 'string' ? error : undefined;
   const location = typeof e.debugInfo?.errorLocation === 'string' ? e.debugInfo.errorLocation : undefined;
-  const param = (key: string) => String(e.params?.[key] ?? '');
 
   // An AppError of the core or a file host: its code has words in the locale tables.
   if (code !== undefined && e.params !== undefined && typeof e.params === 'object') {
@@ -160,15 +160,11 @@ export function describeError(error: unknown, locale: Locale): ErrorInfo {
       return { message: text ?? t.unknownError };
     case 'NoFileError':
       return { message: t.errors.noFile };
-    case 'ExcelHostError': {
-      const host = t.errors.host;
-      if (code === 'SHEET_EXISTS') message = host.SHEET_EXISTS(param('sheet'));
-      else if (code === 'NAME_EXISTS') message = host.NAME_EXISTS(param('name'));
-      else if (code === 'BAD_SHEET_NAME') message = host.BAD_SHEET_NAME(param('sheet'));
-      else if (code === 'CELL_EDIT_MODE') message = host.CELL_EDIT_MODE;
-      else if (code === 'UNSUPPORTED') message = host.UNSUPPORTED(param('set'));
+    case 'ExcelHostError':
+      // The Office.js host's own words, by its error code (src/hosts/excel/messages.ts).
+      message = code !== undefined ? excelHostMessage(code, e.params as ErrorParams, locale) : undefined;
+      if (message !== undefined) return { message };
       break;
-    }
     case 'ChunkLoadError':
       message = t.errors.loadFailed;
       break;

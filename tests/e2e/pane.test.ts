@@ -236,7 +236,7 @@ describe('Excel mode (the strict fake, installed before the pane loads)', () => 
     await page.click('[data-action="check"]');
     await page.waitForSelector('[data-finding-code]');
     await idle(page);
-    expect((await fakeView(pane)).syncCount - s0).toBe(1);
+    expect((await fakeView(pane)).syncCount - s0).toBe(2);
     expect(await banner(page)).toBe('不可报送：3 个错误，3 个待说明');
     expect(sorted(await findings(page))).toEqual(DEMO_ROWS);
     await shot(pane, 'office-mode.png');
@@ -270,7 +270,7 @@ describe('Excel mode (the strict fake, installed before the pane loads)', () => 
     await page.click('[data-action="mark"]');
     await idle(page);
     const marked = await fakeView(pane);
-    expect(marked.syncCount - s1).toBe(2);
+    expect(marked.syncCount - s1).toBe(3);
     expect(await notice(page)).toMatch(/^已标记 \d+ 个单元格/);
     expect(marked.sheets).toContain('问题清单');
     expect(ours(marked)).toEqual({ cfs: 6, notes: 6 }); // LEG_COUNSEL was fixed; LA_PER_100K and PL_POSTS are explained warnings
@@ -298,7 +298,7 @@ describe('Excel mode (the strict fake, installed before the pane loads)', () => 
     await idle(page);
     const again = await fakeView(pane);
     // where the user's notes are is learnt with a clear first: two more round trips
-    expect(again.syncCount - s2).toBe(4);
+    expect(again.syncCount - s2).toBe(3);
     expect(again.notes[userNote.sheet]?.filter((n) => n.address === userNote.address)).toEqual([
       { address: userNote.address, content: '复议口径见附件', author: '张三' },
     ]);
@@ -334,7 +334,7 @@ describe('Excel mode (the strict fake, installed before the pane loads)', () => 
     await page.click('[data-action="mark"]');
     await idle(page);
     const marked = await fakeView(pane);
-    expect(marked.syncCount - s1).toBe(2);
+    expect(marked.syncCount - s1).toBe(3);
     expect(await page.locator('.status [role="alert"]').count()).toBe(0);
     const said = await notice(page);
     expect(said).toMatch(/^已标记 \d+ 个单元格。/);

@@ -5,10 +5,18 @@
  *  - a property read before it was loaded and synced throws PropertyNotLoaded;
  *  - writes are queued and applied in order at context.sync(); loads see the workbook as
  *    it is at that point of the queue and keep that value until loaded again;
- *  - APIs above the configured ExcelApi version are absent (`notes`, `comments`,
- *    `pageLayout` are undefined; methods throw ApiNotFound);
+ *  - an API above the configured ExcelApi version fails as Excel fails: the call queues
+ *    fine (office.js always carries the whole API), and the sync that reaches it throws
+ *    ApiNotFound, with the operations queued before it in that batch already applied;
  *  - objects of a finished Excel.run cannot queue work; a sync over the request payload
- *    limit (5 MB, Excel on the web) is refused; cell-edit mode can be simulated.
+ *    limit (5 MB, Excel on the web) is refused, and so is one whose response (the JSON of
+ *    every value it loads, estimated) passes 5 MB; cell-edit mode can be simulated;
+ *  - sheet protection (writes, formats, conditional formats, notes and comments refused
+ *    with AccessDenied; values may go into unlocked cells), workbook structure protection
+ *    (adding, deleting, renaming sheets refused) and visibility (a hidden sheet cannot be
+ *    activated, a very hidden one cannot be deleted) are modelled;
+ *  - a cell holds one note or one threaded comment, at every API level (the user's notes
+ *    exist below ExcelApi 1.18 too, where the host cannot see them).
  * No node:* imports: the e2e page bundles this file.
  */
 import type { Scalar, WorkbookSnapshot } from '../../src/workbook/snapshot';
@@ -195,6 +203,8 @@ interface SheetModel {
   page: FakePageLayout;
   tabColor: string;
   showGridlines: boolean;
+  protected: boolean;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 interface CfModel {
@@ -312,6 +322,35 @@ function parseSpec(spec: LoadSpec): string[][] {
   return list.map((s) => s.trim()).filter((s) => s !== '').map((s) => s.split('/').map((p) => p.trim()));
 }
 
+/** The ExcelApi level of each proxy kind above 1.1: any use of it fails at sync below that. */
+const KIND_API: Record<string, string> = {
+  NoteCollection: '1.18',
+  Note: '1.18',
+  CommentCollection: '1.10',
+  Comment: '1.10',
+  WorksheetFreezePanes: '1.7',
+  PageLayout: '1.9',
+  ConditionalFormatCollection: '1.6',
+  ConditionalFormat: '1.6',
+  ConditionalCustomFormat: '1.6',
+  ConditionalFormatRule: '1.6',
+  ConditionalRangeFormat: '1.6',
+  DataBarConditionalFormat: '1.6',
+  ConditionalDataBarPositiveFormat: '1.6',
+  DataValidation: '1.8',
+  FormatProtection: '1.2',
+  WorksheetProtection: '1.2',
+  WorkbookProtection: '1.7',
+};
+
+/** The sheet an operation on a proxy's target touches, for protection checks. */
+function sheetOf(t: unknown): SheetModel | null {
+  if (!t || typeof t !== 'object') return null;
+  const x = t as { sheet?: unknown; range?: { sheet?: unknown } };
+  const s = (x.sheet ?? x.range?.sheet) as SheetModel | null | undefined;
+  return s && typeof s === 'object' && 'cells' in s ? s : null;
+}
+
 /** Base of every proxy: resolution in queue order, strict loads, queued writes. */
 abstract class FObj<T> {
   /** undefined until the sync that resolves it; null for a null object. */
@@ -325,8 +364,11 @@ abstract class FObj<T> {
     resolve: Resolve<T>,
     bytes = 160,
   ) {
-    if (typeof resolve === 'function') _c._enqueue(bytes, () => (this._t = resolve()));
-    else this._t = resolve.now;
+    if (typeof resolve === 'function') {
+      const api = KIND_API[_kind];
+      if (api !== undefined && !_c._fake.supports(api)) _c._enqueue(0, () => _c._apiNotFound(_kind, api));
+      _c._enqueue(bytes, () => (this._t = resolve()));
+    } else this._t = resolve.now;
   }
 
   get context(): FakeRequestContext {
@@ -353,6 +395,7 @@ abstract class FObj<T> {
 
   load(spec?: LoadSpec): this {
     const paths = parseSpec(spec);
+    this._needKind();
     this._c._enqueue(60 + bytesOf(spec), () => this._loadNow(paths));
     return this;
   }
@@ -361,18 +404,36 @@ abstract class FObj<T> {
     return Object.fromEntries(this._vals);
   }
 
+  /** Queues an ApiNotFound for this sync when this object's kind is above the fake's level. */
+  protected _needKind(): void {
+    const api = KIND_API[this._kind];
+    if (api !== undefined && !this._c._fake.supports(api)) this._c._enqueue(0, () => this._c._apiNotFound(this._kind, api));
+  }
+
+  private _keep(name: string, value: unknown): void {
+    const v = clone(value);
+    this._c._responseBytes += bytesOf(name) + bytesOf(v) + 2;
+    this._vals.set(name, v);
+  }
+
   /** Runs inside sync. */
   _loadNow(paths: string[][]): void {
+    const api = KIND_API[this._kind];
+    if (api !== undefined && !this._c._fake.supports(api)) this._c._apiNotFound(this._kind, api);
     const t = this._live();
+    this._c._responseBytes += 16;
     if (t === null) return;
     const scalars = this._scalars();
     if (paths.length === 0) {
       for (const [name, get] of Object.entries(scalars)) {
+        let v: unknown;
         try {
-          this._vals.set(name, clone(get(t)));
+          v = get(t);
         } catch (e) {
           if (!(e instanceof FakeOfficeError && e.code === 'ApiNotFound')) throw e;
+          continue;
         }
+        this._keep(name, v);
       }
       return;
     }
@@ -380,7 +441,7 @@ abstract class FObj<T> {
       const head = path[0] as string;
       const get = scalars[head];
       if (get && path.length === 1) {
-        this._vals.set(head, clone(get(t)));
+        this._keep(head, get(t));
         continue;
       }
       const nav = this._navs()[head];
@@ -388,6 +449,7 @@ abstract class FObj<T> {
       const child = nav();
       if (!child) throw err('ApiNotFound', `${this._kind}.${head} is not available in this version of Excel.`);
       child._loadNow(path.length > 1 ? [path.slice(1)] : []);
+      this._c._responseBytes += bytesOf(head) + 4;
     }
   }
 
@@ -403,17 +465,38 @@ abstract class FObj<T> {
 
   protected _set(prop: string, value: unknown, apply: (t: T, v: unknown) => void): void {
     const v = clone(value);
+    this._needKind();
     this._c._enqueue(90 + prop.length + bytesOf(value), () => {
       const t = this._live();
-      if (t !== null) apply(t, v);
+      if (t === null) return;
+      this._guard(prop, t, v);
+      apply(t, v);
     });
   }
 
   protected _do(name: string, args: unknown[], apply: (t: T) => void): void {
+    this._needKind();
     this._c._enqueue(90 + name.length + bytesOf(args), () => {
       const t = this._live();
-      if (t !== null) apply(t);
+      if (t === null) return;
+      this._guard(name, t, undefined);
+      apply(t);
     });
+  }
+
+  /** Sheet protection: which operations a protected sheet still allows on this proxy. */
+  protected _allowedOnProtected(op: string, t: T, v: unknown): boolean {
+    void op;
+    void t;
+    void v;
+    return false;
+  }
+
+  private _guard(op: string, t: T, v: unknown): void {
+    const s = sheetOf(t);
+    if (s?.protected && !this._allowedOnProtected(op, t, v)) {
+      throw err('AccessDenied', `The worksheet '${s.name}' is protected: ${this._kind}.${op} is refused.`);
+    }
   }
 
   protected _kid<K>(name: string, make: () => K): K {
@@ -438,10 +521,9 @@ abstract class FObj<T> {
     return t;
   }
 
+  /** An API of ExcelApi `version`: below it, the sync that reaches this call fails. */
   protected _need(version: string, api: string): void {
-    if (!this._c._fake.supports(version)) {
-      throw err('ApiNotFound', `${api} requires ExcelApi ${version}; this Excel has ${this._c._fake.excelApiVersion}.`);
-    }
+    if (!this._c._fake.supports(version)) this._c._enqueue(0, () => this._c._apiNotFound(api, version));
   }
 }
 
@@ -480,16 +562,47 @@ class FWorkbook extends FObj<FakeExcel> {
   get names(): FNames {
     return this._kid('names', () => new FNames(this._c, this._c._fake));
   }
-  get comments(): FComments | undefined {
-    if (!this._c._fake.supports('1.10')) return undefined;
+  get comments(): FComments {
     return this._kid('comments', () => new FComments(this._c, this._c._fake));
   }
-  get notes(): FNotes | undefined {
-    if (!this._c._fake.supports('1.18')) return undefined;
+  get notes(): FNotes {
     return this._kid('notes', () => new FNotes(this._c, { now: { sheet: null } }));
   }
+  get protection(): FWorkbookProtection {
+    return this._kid('protection', () => new FWorkbookProtection(this._c, this._c._fake));
+  }
   protected override _navs() {
-    return { worksheets: () => this.worksheets, names: () => this.names, comments: () => this.comments, notes: () => this.notes };
+    return {
+      worksheets: () => this.worksheets,
+      names: () => this.names,
+      comments: () => this.comments,
+      notes: () => this.notes,
+      protection: () => this.protection,
+    };
+  }
+}
+
+class FWorkbookProtection extends FObj<FakeExcel> {
+  constructor(c: FakeRequestContext, f: FakeExcel) {
+    super(c, 'WorkbookProtection', { now: f });
+  }
+  protected override _scalars() {
+    return { protected: (f: FakeExcel) => f.structureProtected };
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
+}
+
+class FWorksheetProtection extends FObj<SheetModel> {
+  constructor(c: FakeRequestContext, r: Resolve<SheetModel>) {
+    super(c, 'WorksheetProtection', r);
+  }
+  protected override _scalars() {
+    return { protected: (s: SheetModel) => s.protected };
+  }
+  get protected(): boolean {
+    return this._get('protected');
   }
 }
 
@@ -526,7 +639,10 @@ class FWorksheets extends FColl<FakeExcel, SheetModel, FWorksheet> {
     return new FWorksheet(this._c, this._from((f) => f._active));
   }
   add(name?: string): FWorksheet {
-    return new FWorksheet(this._c, this._from((f) => f._addSheet(name)), 160 + bytesOf(name));
+    return new FWorksheet(this._c, this._from((f) => {
+      f._structure('add a worksheet');
+      return f._addSheet(name);
+    }), 160 + bytesOf(name));
   }
 }
 
@@ -540,7 +656,7 @@ class FWorksheet extends FObj<SheetModel> {
       name: (s: SheetModel) => s.name,
       id: (s: SheetModel) => s.id,
       position: (s: SheetModel) => f._sheets.indexOf(s),
-      visibility: () => 'Visible',
+      visibility: (s: SheetModel) => s.visibility,
       tabColor: (s: SheetModel) => {
         this._need('1.7', 'Worksheet.tabColor');
         return s.tabColor ? `#${s.tabColor}` : '';
@@ -555,7 +671,27 @@ class FWorksheet extends FObj<SheetModel> {
     return this._get('name');
   }
   set name(v: string) {
-    this._set('name', v, (s) => this._c._fake._rename(s, v));
+    this._set('name', v, (s) => {
+      if (s.name !== v) this._c._fake._structure('rename a worksheet');
+      this._c._fake._rename(s, v);
+    });
+  }
+  get visibility(): string {
+    return this._get('visibility');
+  }
+  set visibility(v: string) {
+    this._need('1.2', 'Worksheet.visibility (set)');
+    this._set('visibility', v, (s, x) => {
+      if (x !== 'Visible' && x !== 'Hidden' && x !== 'VeryHidden') throw err('InvalidArgument', `Bad visibility ${String(x)}.`);
+      this._c._fake._structure('hide or show a worksheet');
+      if (x !== 'Visible' && this._c._fake._sheets.every((o) => o === s || o.visibility !== 'Visible')) {
+        throw err('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      s.visibility = x;
+    });
+  }
+  get protection(): FWorksheetProtection {
+    return this._kid('protection', () => new FWorksheetProtection(this._c, this._from((s) => s)));
   }
   get position(): number {
     return this._get('position');
@@ -584,12 +720,14 @@ class FWorksheet extends FObj<SheetModel> {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FRange {
     this._need('1.4', 'Worksheet.getUsedRangeOrNullObject');
+    if (valuesOnly !== undefined) this._need('1.2', 'Worksheet.getUsedRangeOrNullObject(valuesOnly)');
     return new FRange(this._c, this._from((s) => {
       const rect = usedRect(s, valuesOnly === true);
       return rect ? { sheet: s, rect } : null;
     }));
   }
   getUsedRange(valuesOnly?: boolean): FRange {
+    if (valuesOnly !== undefined) this._need('1.2', 'Worksheet.getUsedRange(valuesOnly)');
     return new FRange(this._c, this._from((s) => ({ sheet: s, rect: usedRect(s, valuesOnly === true) ?? { r1: 1, c1: 1, r2: 1, c2: 1 } })));
   }
   getRange(address?: string): FRange {
@@ -599,25 +737,56 @@ class FWorksheet extends FObj<SheetModel> {
     })), 160 + bytesOf(address));
   }
   delete(): void {
-    this._do('delete', [], (s) => this._c._fake._deleteSheet(s));
+    this._do('delete', [], (s) => {
+      this._c._fake._structure('delete a worksheet');
+      this._c._fake._deleteSheet(s);
+    });
   }
   activate(): void {
     this._do('activate', [], (s) => this._c._fake._activate(s));
   }
-  get notes(): FNotes | undefined {
-    if (!this._c._fake.supports('1.18')) return undefined;
+  get notes(): FNotes {
     return this._kid('notes', () => new FNotes(this._c, this._from((s) => ({ sheet: s }))));
   }
-  get freezePanes(): FFreeze | undefined {
-    if (!this._c._fake.supports('1.7')) return undefined;
+  /** Worksheet.onChanged (ExcelApi 1.7): handlers registered at sync, called after changes. */
+  get onChanged(): { add: (handler: (args: FakeChangedArgs) => Promise<unknown>) => FakeEventResult } {
+    return {
+      add: (handler) => {
+        this._need('1.7', 'Worksheet.onChanged');
+        const c = this._c;
+        const entry = { sheet: null as SheetModel | null, handler, alive: true };
+        c._enqueue(120, () => {
+          const s = this._live();
+          if (!s) throw err('InvalidArgument', 'No worksheet.');
+          entry.sheet = s;
+          c._fake._listeners.push(entry);
+        });
+        return {
+          context: c,
+          remove: () =>
+            c._enqueue(60, () => {
+              entry.alive = false;
+              const list = c._fake._listeners;
+              const i = list.indexOf(entry);
+              if (i >= 0) list.splice(i, 1);
+            }),
+        };
+      },
+    };
+  }
+  get freezePanes(): FFreeze {
     return this._kid('freeze', () => new FFreeze(this._c, this._from((s) => s)));
   }
-  get pageLayout(): FPageLayout | undefined {
-    if (!this._c._fake.supports('1.9')) return undefined;
+  get pageLayout(): FPageLayout {
     return this._kid('page', () => new FPageLayout(this._c, this._from((s) => s)));
   }
   protected override _navs() {
-    return { notes: () => this.notes, freezePanes: () => this.freezePanes, pageLayout: () => this.pageLayout };
+    return {
+      notes: () => this.notes,
+      freezePanes: () => this.freezePanes,
+      pageLayout: () => this.pageLayout,
+      protection: () => this.protection,
+    };
   }
 }
 
@@ -786,6 +955,7 @@ class FRange extends FObj<RangeModel> {
     this._set('values', v, (m, x) => {
       const rows = check2d(m, x, 'values');
       eachCell(m, true, (cell, r, c) => enter(cell, rows[r - m.rect.r1]?.[c - m.rect.c1]));
+      this._c._fake._changed(m.sheet, rectAddress(m.rect));
     });
   }
   get valueTypes(): string[][] {
@@ -798,6 +968,7 @@ class FRange extends FObj<RangeModel> {
     this._set('formulas', v, (m, x) => {
       const rows = check2d(m, x, 'formulas');
       eachCell(m, true, (cell, r, c) => enter(cell, rows[r - m.rect.r1]?.[c - m.rect.c1]));
+      this._c._fake._changed(m.sheet, rectAddress(m.rect));
     });
   }
   get numberFormat(): unknown[][] {
@@ -837,13 +1008,22 @@ class FRange extends FObj<RangeModel> {
   get format(): FRangeFormat {
     return this._kid('format', () => new FRangeFormat(this._c, this._from((m) => m)));
   }
-  get conditionalFormats(): FConditionalFormats | undefined {
-    if (!this._c._fake.supports('1.6')) return undefined;
+  get conditionalFormats(): FConditionalFormats {
     return this._kid('cfs', () => new FConditionalFormats(this._c, this._from((m) => m)));
   }
-  get dataValidation(): FDataValidation | undefined {
-    if (!this._c._fake.supports('1.8')) return undefined;
+  get dataValidation(): FDataValidation {
     return this._kid('dv', () => new FDataValidation(this._c, this._from((m) => m)));
+  }
+  /** On a protected sheet: values and formulas into unlocked cells, and selecting. */
+  protected override _allowedOnProtected(op: string, m: RangeModel): boolean {
+    if (op === 'select') return true;
+    if (op !== 'values' && op !== 'formulas') return false;
+    for (let r = m.rect.r1; r <= m.rect.r2; r++) {
+      for (let c = m.rect.c1; c <= m.rect.c2; c++) {
+        if (m.sheet.cells.get(key(r, c))?.format.locked !== false) return false;
+      }
+    }
+    return true;
   }
   protected override _navs() {
     return {
@@ -867,6 +1047,7 @@ class FRange extends FObj<RangeModel> {
     this._do('select', [], (m) => {
       const f = this._c._fake;
       if (f._active !== m.sheet) throw err('InvalidSelection', 'Only a range on the active worksheet can be selected.');
+      if (m.sheet.visibility !== 'Visible') throw err('InvalidSelection', 'A range on a hidden worksheet cannot be selected.');
       f.selection = { sheet: m.sheet.name, address: rectAddress(m.rect) };
     });
   }
@@ -924,6 +1105,7 @@ class FRangeFormat extends FObj<RangeModel> {
     return this._get('columnWidth');
   }
   set columnWidth(v: number) {
+    this._need('1.2', 'RangeFormat.columnWidth');
     this._set('columnWidth', v, (m, x) => {
       if (typeof x !== 'number' || x < 0 || x > 1800) throw err('InvalidArgument', `Bad columnWidth ${String(x)}.`);
       for (let c = m.rect.c1; c <= m.rect.c2; c++) m.sheet.colWidths.set(c, x);
@@ -933,6 +1115,7 @@ class FRangeFormat extends FObj<RangeModel> {
     return this._get('rowHeight');
   }
   set rowHeight(v: number) {
+    this._need('1.2', 'RangeFormat.rowHeight');
     this._set('rowHeight', v, (m, x) => {
       if (typeof x !== 'number' || x < 0 || x > 409) throw err('InvalidArgument', `Bad rowHeight ${String(x)}.`);
       if (m.rect.r2 - m.rect.r1 > 100000) throw err('RangeExceedsLimit', 'Too many rows for the fake.');
@@ -949,7 +1132,6 @@ class FRangeFormat extends FObj<RangeModel> {
     return this._kid('borders', () => new FRangeBorders(this._c, this._from((m) => m)));
   }
   get protection(): FRangeProtection {
-    this._need('1.2', 'RangeFormat.protection');
     return this._kid('protection', () => new FRangeProtection(this._c, this._from((m) => m)));
   }
   protected override _navs() {
@@ -1129,11 +1311,19 @@ class FConditionalFormats extends FColl<RangeModel, CfModel, FConditionalFormat>
   }
   add(type: string): FConditionalFormat {
     return new FConditionalFormat(this._c, this._from((m) => {
+      protectedSheet(m.sheet, 'ConditionalFormatCollection.add');
       if (type !== 'Custom' && type !== 'DataBar') throw err('NotImplemented', `The fake supports Custom and DataBar, not ${type}.`);
       const cf: CfModel = { alive: true, id: this._c._fake._nextId('cf'), sheet: m.sheet, type, rect: { ...m.rect } };
       m.sheet.cfs.push(cf);
       return cf;
     }), 200);
+  }
+  getItem(id: string): FConditionalFormat {
+    return new FConditionalFormat(this._c, this._from((m) => {
+      const cf = m.sheet.cfs.find((x) => x.alive && x.id === id);
+      if (!cf) throw err('ItemNotFound', `No conditional format ${id}.`);
+      return cf;
+    }), 160 + bytesOf(id));
   }
 }
 
@@ -1375,6 +1565,10 @@ function cellTarget(c: FakeRequestContext, where: unknown, scope: SheetModel | n
   return { sheet: m.sheet, address: rectAddress(m.rect) };
 }
 
+function protectedSheet(sheet: SheetModel, api: string): void {
+  if (sheet.protected) throw err('AccessDenied', `The worksheet '${sheet.name}' is protected: ${api} is refused.`);
+}
+
 function occupied(sheet: SheetModel, address: string): void {
   if (sheet.notes.has(address) || sheet.comments.has(address)) {
     throw err('InvalidOperation', `The cell ${sheet.name}!${address} already has a note or a comment.`);
@@ -1396,6 +1590,7 @@ class FNotes extends FColl<{ sheet: SheetModel | null }, NoteModel, FNote> {
     return new FNote(this._c, this._from((t) => {
       const { sheet, address } = cellTarget(this._c, cellAddress, t.sheet);
       if (typeof content !== 'string' || content.length > 32767) throw err('InvalidArgument', 'Bad note content.');
+      protectedSheet(sheet, 'NoteCollection.add');
       occupied(sheet, address);
       const n: NoteModel = { alive: true, sheet, address, content, author: this._c._fake.author };
       sheet.notes.set(address, n);
@@ -1460,11 +1655,18 @@ class FComments extends FColl<FakeExcel, CommentModel, FComment> {
       const { sheet, address } = cellTarget(this._c, cellAddress, null);
       if (contentType !== undefined && contentType !== 'Plain') throw err('NotImplemented', 'Only plain comments.');
       if (typeof content !== 'string') throw err('InvalidArgument', 'Bad comment content.');
+      protectedSheet(sheet, 'CommentCollection.add');
       occupied(sheet, address);
       const m: CommentModel = { alive: true, id: f._nextId('comment'), sheet, address, content, author: f.author };
       sheet.comments.set(address, m);
       return m;
     }), 200 + bytesOf(content));
+  }
+  getItem(id: string): FComment {
+    return new FComment(this._c, this._from((f) => {
+      for (const s of f._sheets) for (const m of s.comments.values()) if (m.id === id) return m;
+      throw err('ItemNotFound', `No comment ${id}.`);
+    }), 160 + bytesOf(id));
   }
   getItemByCell(cellAddress: unknown): FComment {
     return new FComment(this._c, this._from(() => {
@@ -1715,6 +1917,12 @@ export class FakeRequestContext {
   private _queue: Array<{ bytes: number; run: () => void }> = [];
   private _syncing = false;
   _closed = false;
+  /** Estimated response bytes of the sync being run. */
+  _responseBytes = 0;
+
+  _apiNotFound(api: string, version: string): never {
+    throw err('ApiNotFound', `${api} requires ExcelApi ${version}; this Excel has ${this._fake.excelApiVersion}.`);
+  }
 
   constructor(readonly _fake: FakeExcel) {
     this.workbook = new FWorkbook(this);
@@ -1744,13 +1952,14 @@ export class FakeRequestContext {
     if (f._editModeSyncs > 0) {
       f._editModeSyncs--;
       f.rejectedSyncs++;
-      throw err('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      throw err(f._editModeCode, 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
     }
     if (bytes > f.payloadLimit) {
       f.rejectedSyncs++;
       throw err('RequestPayloadSizeLimitExceeded', `The request payload (${bytes} bytes) exceeds the limit of ${f.payloadLimit} bytes.`);
     }
     this._syncing = true;
+    this._responseBytes = 0;
     try {
       for (const op of ops) op.run();
     } catch (e) {
@@ -1758,8 +1967,27 @@ export class FakeRequestContext {
       throw e;
     } finally {
       this._syncing = false;
+      f.responses.push(this._responseBytes);
+    }
+    if (this._responseBytes > f.responseLimit) {
+      // Excel has done the work; the answer is too large to come back.
+      f.rejectedSyncs++;
+      throw err('ResponsePayloadSizeLimitExceeded', `The response (${this._responseBytes} bytes) exceeds the limit of ${f.responseLimit} bytes.`);
     }
   }
+}
+
+export interface FakeChangedArgs {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+}
+
+export interface FakeEventResult {
+  context: FakeRequestContext;
+  remove: () => void;
 }
 
 export interface FakeExcelOptions {
@@ -1768,6 +1996,8 @@ export interface FakeExcelOptions {
   requirementSets?: Record<string, string>;
   /** Request payload limit in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /** Response payload limit in bytes (Excel on the web: 5 MB). */
+  responseLimit?: number;
   /** Author of notes and comments the add-in writes. */
   author?: string;
 }
@@ -1805,7 +2035,12 @@ export class FakeExcel {
   rejectedSyncs = 0;
   /** Estimated request payload of each sync, in bytes. */
   payloads: number[] = [];
+  /** Estimated response size of each sync that ran, in bytes (JSON of the loaded values). */
+  responses: number[] = [];
   payloadLimit: number;
+  responseLimit: number;
+  /** Workbook structure protection: no sheet added, deleted, renamed, hidden or shown. */
+  structureProtected = false;
   author: string;
   selection: { sheet: string; address: string } | null = null;
 
@@ -1813,6 +2048,12 @@ export class FakeExcel {
   _names: NameModel[] = [];
   _active!: SheetModel;
   _editModeSyncs = 0;
+  _editModeCode = 'InvalidOperationInCellEditMode';
+  /** The options each Excel.run was called with (undefined: none). */
+  runOptions: unknown[] = [];
+  _listeners: Array<{ sheet: SheetModel | null; handler: (args: FakeChangedArgs) => Promise<unknown>; alive: boolean }> = [];
+  /** Events delivered so far (each handler call). */
+  eventsDelivered = 0;
   private readonly _sets: Record<string, string>;
   private _ids = 0;
 
@@ -1821,6 +2062,7 @@ export class FakeExcel {
       Object.entries(options.requirementSets ?? { ExcelApi: '1.18' }).map(([k, v]) => [k.toLowerCase(), v]),
     );
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+    this.responseLimit = options.responseLimit ?? 5 * 1024 * 1024;
     this.author = options.author ?? '报表助手';
     this.seed(options.snapshot ?? { sheets: [{ name: 'Sheet1', cells: {} }], names: [] });
   }
@@ -1828,7 +2070,8 @@ export class FakeExcel {
   // ---- what the host sees ----
 
   /** Excel.run: one request context per call; pending work is synced at the end. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> => {
+    this.runOptions.push(options);
     const ctx = new FakeRequestContext(this);
     try {
       const p = batch(ctx as unknown as Excel.RequestContext);
@@ -1843,6 +2086,37 @@ export class FakeExcel {
     }
   };
 
+  /** Excel.run(context, batch): a batch on an earlier run's context (to remove its event handlers). */
+  runIn = async <T>(context: unknown, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (!(context instanceof FakeRequestContext) || context._fake !== this) throw err('InvalidArgument', 'Not a context of this workbook.');
+    context._closed = false;
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context._hasPending) await context.sync();
+      return result;
+    } finally {
+      context._closed = true;
+    }
+  };
+
+  /** How many onChanged handlers are registered. */
+  get listenerCount(): number {
+    return this._listeners.length;
+  }
+
+  /** A change event for `sheet`, delivered after the current task like Excel's. */
+  _changed(sheet: SheetModel, address: string): void {
+    for (const l of this._listeners) {
+      if (l.sheet !== sheet) continue;
+      const args: FakeChangedArgs = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local' };
+      void Promise.resolve().then(() => {
+        if (!l.alive) return;
+        this.eventsDelivered++;
+        return l.handler(args);
+      });
+    }
+  }
+
   isSetSupported = (name: string, version?: string): boolean => {
     const have = this._sets[name.toLowerCase()];
     return have !== undefined && versionAtLeast(have, version ?? '1.1');
@@ -1856,19 +2130,28 @@ export class FakeExcel {
     return this.isSetSupported('ExcelApi', excelApi);
   }
 
-  /** The next `syncs` calls to context.sync() fail with InvalidOperationInCellEditMode. */
-  enterCellEditMode(syncs: number): void {
+  /**
+   * The next `syncs` calls to context.sync() fail with InvalidOperationInCellEditMode (or,
+   * as some Excel builds are said to report it, InvalidOperation with the same message).
+   */
+  enterCellEditMode(syncs: number, code: 'InvalidOperationInCellEditMode' | 'InvalidOperation' = 'InvalidOperationInCellEditMode'): void {
     this._editModeSyncs = syncs;
+    this._editModeCode = code;
   }
 
   get maxPayload(): number {
     return this.payloads.reduce((a, b) => Math.max(a, b), 0);
   }
 
+  get maxResponse(): number {
+    return this.responses.reduce((a, b) => Math.max(a, b), 0);
+  }
+
   resetCounters(): void {
     this.syncCount = 0;
     this.rejectedSyncs = 0;
     this.payloads = [];
+    this.responses = [];
   }
 
   // ---- seeding and export ----
@@ -1998,6 +2281,11 @@ export class FakeExcel {
   setCell(sheet: string, address: string, typed: Scalar): void {
     enter(this._cell(this._sheet(sheet), address), typed === null ? '' : typed);
   }
+  /** The user types into a cell: like setCell, and the sheet's onChanged handlers hear of it. */
+  userEdit(sheet: string, address: string, typed: Scalar): void {
+    this.setCell(sheet, address, typed);
+    this._changed(this._sheet(sheet), rectAddress(parseAddress(address)));
+  }
   setFormat(sheet: string, address: string, format: FakeFormat): void {
     const cell = this._cell(this._sheet(sheet), address);
     cell.format = { ...cell.format, ...clone(format) };
@@ -2034,6 +2322,29 @@ export class FakeExcel {
   }
   addSheet(name: string): void {
     this._addSheet(name);
+  }
+  /** Review › Protect Sheet (no password in the fake). */
+  protectSheet(name: string, on = true): void {
+    this._sheet(name).protected = on;
+  }
+  /** Review › Protect Workbook (structure). */
+  protectStructure(on = true): void {
+    this.structureProtected = on;
+  }
+  /** Hide (or very hide, as only VBA can) a sheet. */
+  hideSheet(name: string, visibility: 'Hidden' | 'VeryHidden' | 'Visible' = 'Hidden'): void {
+    const s = this._sheet(name);
+    s.visibility = visibility;
+    if (this._active === s && visibility !== 'Visible') {
+      const next = this._sheets.find((o) => o.visibility === 'Visible');
+      if (next) this._active = next;
+    }
+  }
+  isProtected(name: string): boolean {
+    return this._sheet(name).protected;
+  }
+  visibility(name: string): string {
+    return this._sheet(name).visibility;
   }
   renameSheet(from: string, to: string): void {
     this._rename(this._sheet(from), to);
@@ -2097,6 +2408,8 @@ export class FakeExcel {
       page: blankPage(),
       tabColor: '',
       showGridlines: true,
+      protected: false,
+      visibility: 'Visible',
     };
     this._sheets.push(s);
     return s;
@@ -2105,8 +2418,15 @@ export class FakeExcel {
     this._checkSheetName(name, s);
     s.name = name;
   }
+  /** Workbook structure protection refuses `what`. */
+  _structure(what: string): void {
+    if (this.structureProtected) throw err('AccessDenied', `The workbook structure is protected: cannot ${what}.`);
+  }
   _deleteSheet(s: SheetModel): void {
-    if (this._sheets.length === 1) throw err('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    if (s.visibility === 'VeryHidden') throw err('InvalidOperation', `The very hidden worksheet '${s.name}' cannot be deleted.`);
+    if (this._sheets.every((o) => o === s || o.visibility !== 'Visible')) {
+      throw err('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    }
     const i = this._sheets.indexOf(s);
     this._sheets.splice(i, 1);
     s.alive = false;
@@ -2114,6 +2434,7 @@ export class FakeExcel {
     if (this.selection?.sheet === s.name) this.selection = null;
   }
   _activate(s: SheetModel): void {
+    if (s.visibility !== 'Visible') throw err('InvalidOperation', `The hidden worksheet '${s.name}' cannot be activated.`);
     this._active = s;
   }
 }
@@ -2158,8 +2479,17 @@ export function installFakeOffice(target: object, fake: FakeExcel, options: Inst
       requirements: { isSetSupported: fake.isSetSupported },
     },
   };
+  // Excel.run as office.js overloads it: (batch), (options, batch), (context or object, batch).
+  const run = (a: unknown, b?: unknown): Promise<unknown> => {
+    if (typeof a === 'function') return fake.run(a as (c: Excel.RequestContext) => Promise<unknown>);
+    const batch = b as (c: Excel.RequestContext) => Promise<unknown>;
+    if (a instanceof FakeRequestContext) return fake.runIn(a, batch);
+    const ctx = (a as { context?: unknown } | null)?.context;
+    if (ctx instanceof FakeRequestContext) return fake.runIn(ctx, batch);
+    return fake.run(batch, a as Excel.RunOptions);
+  };
   g.Excel = {
-    run: fake.run,
+    run,
     ConditionalFormatType: { custom: 'Custom', dataBar: 'DataBar' },
     ErrorCodes: {
       apiNotFound: 'ApiNotFound',

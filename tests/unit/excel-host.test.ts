@@ -2,7 +2,7 @@
  * The Office.js host against the strict fake: round trips (syncs) are counted, older
  * Excel versions are simulated, and the user's own formatting is compared before/after.
  */
-import { ExcelHost, ExcelHostError, MARK_TOKEN, NOTE_MARKER, cellInput, markFormula } from '../../src/hosts/excel';
+import { ExcelHost, ExcelHostError, MARK_TOKEN, NOTE_MARKER, cellInput, isCellEditModeError, markFormula } from '../../src/hosts/excel';
 import { charsToPoints, coalesce, parseNameFormula, splitSheetAddress } from '../../src/hosts/excel/address';
 import type { Mark, MarkPlan, SheetPlan, WorkbookPlan } from '../../src/core/plan/types';
 import { SEVERITY_COLORS } from '../../src/core/plan/types';
@@ -67,6 +67,30 @@ function hostFor(fake: FakeExcel, extra: ConstructorParameters<typeof ExcelHost>
   return { host, delays };
 }
 
+/** The part of a full snapshot the host reads: rows A..I of named cells, and whole `whole` sheets. */
+function namedRows(full: WorkbookSnapshot, whole: string[] = []): WorkbookSnapshot {
+  const rows = new Map<string, Set<number>>();
+  for (const n of full.names) {
+    const set = rows.get(n.sheet) ?? new Set<number>();
+    set.add(Number(/\d+/.exec(n.address)?.[0]));
+    rows.set(n.sheet, set);
+  }
+  return {
+    names: full.names,
+    sheets: full.sheets.map((s) => ({
+      name: s.name,
+      cells: whole.includes(s.name)
+        ? s.cells
+        : Object.fromEntries(
+            Object.entries(s.cells).filter(([a]) => {
+              const m = /^([A-Z]+)(\d+)$/.exec(a);
+              return !!m && (m[1] as string) <= 'I' && (m[1] as string).length === 1 && !!rows.get(s.name)?.has(Number(m[2]));
+            }),
+          ),
+    })),
+  };
+}
+
 function setup(options: FakeExcelOptions = {}) {
   const fake = createFakeExcel({ snapshot: formSnapshot(), ...options });
   return { fake, ...hostFor(fake) };
@@ -108,8 +132,9 @@ describe('address helpers', () => {
 });
 
 describe('readSnapshot', () => {
-  test('one sync returns the seeded cells and names (spaces, Chinese, renamed and moved sheets, errors)', async () => {
+  test('two syncs return the named cells with their rows A..I, and the names (spaces, Chinese, renamed and moved sheets, errors)', async () => {
     const snapshot = formSnapshot(5);
+    snapshot.names.push({ name: 'ERR_9', sheet: FORMS[0] as string, address: 'E9' });
     const first = snapshot.sheets[0] as WorkbookSnapshot['sheets'][number];
     first.cells.E9 = { v: null, f: 'E4/0', error: '#DIV/0!' };
     first.cells.H4 = { v: null, error: '#N/A' };
@@ -123,8 +148,10 @@ describe('readSnapshot', () => {
 
     const got = await host.readSnapshot();
 
-    expect(fake.syncCount).toBe(1);
-    expect(got).toEqual(fake.toSnapshot());
+    expect(fake.syncCount).toBe(2);
+    expect(got).toEqual(namedRows(fake.toSnapshot()));
+    // rows 5..8 hold no named cell: not read
+    expect(got.sheets[1]?.cells.E5).toBeUndefined();
     expect(got.sheets.map((s) => s.name)).toEqual([
       'JS00 基本情况', 'JS01 法律援助', "JS02 公共 法律'服务", 'JS03 人民调解', 'JS04 行政复议', 'JS05 法治政府', 'JS06 普法', 'JS07 社区矫正',
     ]);
@@ -135,16 +162,32 @@ describe('readSnapshot', () => {
     expect(js01?.cells.I4).toEqual({ v: false });
     expect(got.sheets[3]?.cells.Z99).toBeUndefined();
     expect(got.names).toContainEqual({ name: 'IND1_4', sheet: "JS02 公共 法律'服务", address: 'E4' });
-    expect(got.names).toHaveLength(8);
+    expect(got.names).toHaveLength(9);
   });
 
-  test('a workbook of 65 sheets takes two syncs and keeps the order', async () => {
-    const sheets = Array.from({ length: 65 }, (_, i) => ({ name: `表${i + 1}`, cells: { A1: { v: i } } }));
-    const fake = createFakeExcel({ snapshot: { sheets, names: [] } });
-    const got = await hostFor(fake).host.readSnapshot();
+  test('a sheet of the user\'s own with 100k rows × 8 columns is not read: the response stays under 1 MB', async () => {
+    const fake = createFakeExcel({ snapshot: formSnapshot(40) });
+    fake.addSheet('我的数据');
+    for (let r = 1; r <= 100_000; r++) for (const c of 'ABCDEFGH') fake.setCell('我的数据', `${c}${r}`, c === 'A' ? `客户 ${r}` : r * 3 + c.charCodeAt(0));
+    fake.addNote('我的数据', 'B7', '用户在自己表上的批注');
+    const { host } = hostFor(fake);
+    const got = await host.readSnapshot();
     expect(fake.syncCount).toBe(2);
-    expect(got.sheets.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
-    expect(got.sheets[64]?.cells.A1).toEqual({ v: 64 });
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.maxResponse).toBeLessThan(1024 * 1024);
+    expect(got.sheets.map((s) => s.name)).toContain('我的数据');
+    expect(got.sheets.find((s) => s.name === '我的数据')?.cells).toEqual({});
+    expect(got.sheets[0]?.cells.E4).toEqual({ v: 40 });
+  });
+
+  test('the 历史数据 sheet is read whole; other sheets without names are listed without cells', async () => {
+    const snapshot = formSnapshot(2);
+    snapshot.sheets.push({ name: '历史数据', cells: { A1: { v: '指标' }, B1: { v: 2023 }, A2: { v: 'IND0_4' }, B2: { v: 38 } } });
+    snapshot.sheets.push({ name: '说明', cells: { A1: { v: '自由文字' } } });
+    const fake = createFakeExcel({ snapshot });
+    const got = await hostFor(fake).host.readSnapshot();
+    expect(got.sheets.find((s) => s.name === '历史数据')?.cells).toEqual(snapshot.sheets[8]?.cells);
+    expect(got.sheets.find((s) => s.name === '说明')?.cells).toEqual({});
   });
 
   test('text that starts with "=" comes back as text, not as a formula', async () => {
@@ -154,11 +197,14 @@ describe('readSnapshot', () => {
     expect(got.sheets[0]?.cells.I4).toEqual({ v: "=cmd|' /C calc'!A0" });
   });
 
-  test('ExcelApi 1.4 (no sheet chain) still reads everything, in two syncs', async () => {
-    const { fake, host } = setup({ requirementSets: { ExcelApi: '1.4' } });
-    const got = await host.readSnapshot();
+  test.each(['1.1', '1.3', '1.4', '1.7', '1.12', '1.14', '1.18'])('ExcelApi %s reads the same snapshot in two syncs, without a refused call', async (level) => {
+    const snapshot = formSnapshot(3);
+    snapshot.sheets.push({ name: '历史数据', cells: { A1: { v: '指标' }, B1: { v: 2023 }, A2: { v: 'IND0_4' }, B2: { v: 38 } } });
+    const fake = createFakeExcel({ snapshot, requirementSets: { ExcelApi: level } });
+    const got = await hostFor(fake).host.readSnapshot();
     expect(fake.syncCount).toBe(2);
-    expect(got).toEqual(fake.toSnapshot());
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(got).toEqual(namedRows(fake.toSnapshot(), ['历史数据']));
   });
 });
 
@@ -166,15 +212,15 @@ describe('applyMarks and clearMarks', () => {
   test.each([
     ['8 sheets', FORMS, 6],
     ['1 sheet', [FORMS[0] as string], 3],
-  ])('readSnapshot + applyMarks on %s: exactly 2 syncs', async (_label, sheets, perSheet) => {
+  ])('readSnapshot + applyMarks on %s: exactly 3 syncs (read names, read cells, write)', async (_label, sheets, perSheet) => {
     const { fake, host } = setup();
     await host.readSnapshot();
     const plan = markPlan(sheets, perSheet);
     const outcome = await host.applyMarks(plan);
 
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     expect(fake.rejectedSyncs).toBe(0);
-    expect(outcome).toEqual({ notes: 'notes', marked: sheets.length * perSheet });
+    expect(outcome).toEqual({ notes: 'notes', marked: sheets.length * perSheet, protectedSheets: [] });
     for (const sheet of sheets) {
       const cfs = fake.conditionalFormats(sheet);
       expect(cfs).toHaveLength(perSheet);
@@ -233,18 +279,18 @@ describe('applyMarks and clearMarks', () => {
     fake.resetCounters();
     const removed = await host.clearMarks();
     expect(removed).toBe(10);
-    expect(fake.syncCount).toBeLessThanOrEqual(2);
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
     const after = before.map((b) => fake.sheetState(b.name));
     expect(after).toEqual(before);
   });
 
-  test('user notes where we mark: readSnapshot + applyMarks learns where they are first (4 syncs) and never collides', async () => {
+  test('user notes where we mark: the read already knows where they are (3 syncs in all) and nothing collides', async () => {
     const { fake, host } = setup();
     const s = FORMS[1] as string;
     fake.addNote(s, 'E4', '用户批注');
     await host.readSnapshot();
     const outcome = await host.applyMarks(markPlan([s], 3));
-    expect(fake.syncCount).toBe(4);
+    expect(fake.syncCount).toBe(3);
     expect(fake.rejectedSyncs).toBe(0);
     expect(outcome.marked).toBe(3);
     expect(fake.notes(s).map((n) => [n.address, n.content.startsWith(NOTE_MARKER)])).toEqual([
@@ -280,25 +326,125 @@ describe('applyMarks and clearMarks', () => {
     expect(fake.notes(s).filter((n) => n.content.startsWith(NOTE_MARKER))).toHaveLength(3);
   });
 
-  test('between ExcelApi 1.10 and 1.17 the notes become comments, and clearMarks removes only ours', async () => {
-    const { fake, host } = setup({ requirementSets: { ExcelApi: '1.12' } });
+  test.each(['1.12', '1.14', '1.17'])('ExcelApi %s with the user\'s notes: no comment is written, nothing half-applied, old comments of ours removed', async (level) => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: level } });
     const s = FORMS[2] as string;
+    // notes the host cannot see on this Excel, on the very cells it marks
+    fake.addNote(s, 'E4', '用户的批注');
+    fake.addNote(s, 'E5', '另一条用户批注');
     fake.addComment(s, 'H4', '用户的评论');
+    fake.addComment(s, 'E6', `${NOTE_MARKER}旧版本写下的评论`);
     await host.readSnapshot();
-    const outcome = await host.applyMarks(markPlan([s], 2));
-    expect(outcome).toEqual({ notes: 'comments', marked: 2 });
-    expect(fake.comments(s).filter((c) => c.content.startsWith(NOTE_MARKER))).toHaveLength(2);
-    await host.clearMarks();
+    const outcome = await host.applyMarks(markPlan([s], 3));
+    expect(outcome).toEqual({ notes: 'none', marked: 3, protectedSheets: [] });
+    expect(fake.syncCount).toBe(3);
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.conditionalFormats(s)).toHaveLength(3);
+    expect(fake.notes(s).map((n) => n.content)).toEqual(['用户的批注', '另一条用户批注']);
     expect(fake.comments(s)).toEqual([expect.objectContaining({ address: 'H4', content: '用户的评论' })]);
+    expect(fake.sheetNames().filter((n) => n.startsWith('~'))).toEqual([]);
+    expect(host.lastDegraded.join()).toContain('notes (ExcelApi 1.18)');
+    await host.clearMarks();
     expect(fake.conditionalFormats(s)).toEqual([]);
+    expect(fake.notes(s)).toHaveLength(2);
+  });
+
+  test('ExcelApi 1.18: the user\'s comment on a marked cell keeps it free of our note', async () => {
+    const { fake, host } = setup();
+    const s = FORMS[2] as string;
+    fake.addComment(s, 'E5', '用户的评论');
+    await host.readSnapshot();
+    const outcome = await host.applyMarks(markPlan([s], 3));
+    expect(outcome.marked).toBe(3);
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.notes(s).map((n) => n.address)).toEqual(['E4', 'E6']);
+  });
+
+  test.each(['1.1', '1.3'])('ExcelApi %s: marking writes 问题清单 without the 1.2/1.4 calls, twice, with no orphan sheet', async (level) => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: level } });
+    for (let i = 0; i < 2; i++) {
+      await host.readSnapshot();
+      const outcome = await host.applyMarks(markPlan([FORMS[0] as string], 2));
+      expect(outcome).toEqual({ notes: 'none', marked: 0, protectedSheets: [] });
+    }
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.sheetNames().filter((n) => n === '问题清单' || n.startsWith('~'))).toEqual(['问题清单']);
+    expect(fake.cell('问题清单', 'C3')?.value).toBe('问题 1：合计不等于分项之和');
+    if (level === '1.1') expect(host.lastDegraded.join()).toContain('ExcelApi 1.2');
+    else expect(fake.merges('问题清单')).toEqual(['A1:E1']);
+  });
+
+  test('a protected sheet is left unmarked and said so; the others are marked in the same single write', async () => {
+    const { fake, host } = setup();
+    const [a, b] = FORMS as [string, string];
+    fake.protectSheet(b);
+    const before = fake.sheetState(b);
+    await host.readSnapshot();
+    fake.resetCounters();
+    const outcome = await host.applyMarks(markPlan([a, b], 3));
+    expect(fake.syncCount).toBe(1);
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(outcome).toEqual({ notes: 'notes', marked: 3, protectedSheets: [b] });
+    expect(fake.sheetState(b)).toEqual(before);
+    expect(fake.conditionalFormats(a)).toHaveLength(3);
+  });
+
+  test('workbook structure protection: marking is refused before anything is written', async () => {
+    const { fake, host } = setup();
+    fake.protectStructure();
+    await host.readSnapshot();
+    const before = fake.sheetNames().map((n) => fake.sheetState(n));
+    fake.resetCounters();
+    await expect(host.applyMarks(markPlan([FORMS[0] as string], 2))).rejects.toMatchObject({ name: 'ExcelHostError', code: 'WORKBOOK_PROTECTED' });
+    expect(fake.syncCount).toBe(0);
+    expect(fake.sheetNames().map((n) => fake.sheetState(n))).toEqual(before);
+  });
+
+  test('a hidden sheet is marked but its cell is not selected; a very hidden 问题清单 stops marking before any write', async () => {
+    const { fake, host } = setup();
+    const s = FORMS[4] as string;
+    fake.hideSheet(s);
+    await host.readSnapshot();
+    expect((await host.applyMarks(markPlan([s], 2))).marked).toBe(2);
+    await expect(host.selectCell({ sheet: s, address: 'E4' })).rejects.toMatchObject({ code: 'SHEET_HIDDEN' });
+    fake.hideSheet('问题清单', 'VeryHidden');
+    await host.readSnapshot();
+    fake.resetCounters();
+    await expect(host.applyMarks(markPlan([s], 2))).rejects.toMatchObject({ code: 'SHEET_HIDDEN' });
+    expect(fake.syncCount).toBe(0);
+  });
+
+  test('marking again right after marking needs no read: one sync, nothing stacked', async () => {
+    const { fake, host } = setup();
+    const plan = markPlan(FORMS.slice(0, 2), 4);
+    await host.readSnapshot();
+    await host.applyMarks(plan);
+    fake.resetCounters();
+    await host.applyMarks(plan);
+    expect(fake.syncCount).toBe(1);
+    for (const sheet of FORMS.slice(0, 2)) {
+      expect(fake.conditionalFormats(sheet)).toHaveLength(4);
+      expect(fake.notes(sheet)).toHaveLength(4);
+    }
+  });
+
+  test('applyMarks without a read looks first (2 read-only syncs), then writes once', async () => {
+    const { fake, host } = setup();
+    fake.addNote(FORMS[0] as string, 'E5', '用户批注');
+    const outcome = await host.applyMarks(markPlan([FORMS[0] as string], 3));
+    expect(fake.syncCount).toBe(3);
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(outcome.marked).toBe(3);
+    const notes = fake.notes(FORMS[0] as string).sort((x, y) => x.address.localeCompare(y.address));
+    expect(notes.map((n) => [n.address, n.content.startsWith(NOTE_MARKER)])).toEqual([['E4', true], ['E5', false], ['E6', true]]);
   });
 
   test('ExcelApi 1.7: overlays without notes (outcome none); nothing throws', async () => {
     const { fake, host } = setup({ requirementSets: { ExcelApi: '1.7' } });
     await host.readSnapshot();
     const outcome = await host.applyMarks(markPlan(FORMS.slice(0, 3), 2));
-    expect(outcome).toEqual({ notes: 'none', marked: 6 });
-    expect(fake.syncCount).toBe(2);
+    expect(outcome).toEqual({ notes: 'none', marked: 6, protectedSheets: [] });
+    expect(fake.syncCount).toBe(3);
     expect(fake.conditionalFormats(FORMS[0] as string)).toHaveLength(2);
     expect(host.lastDegraded.join()).toContain('notes');
     expect(await host.clearMarks()).toBe(6);
@@ -309,7 +455,7 @@ describe('applyMarks and clearMarks', () => {
     const { fake, host } = setup({ requirementSets: { ExcelApi: '1.4' } });
     await host.readSnapshot();
     const outcome = await host.applyMarks(markPlan([FORMS[0] as string], 2));
-    expect(outcome).toEqual({ notes: 'none', marked: 0 });
+    expect(outcome).toEqual({ notes: 'none', marked: 0, protectedSheets: [] });
     expect(fake.cell('问题清单', 'C3')?.value).toBe('问题 1：合计不等于分项之和');
   });
 
@@ -397,6 +543,26 @@ function workbookPlan(): WorkbookPlan {
 }
 
 describe('applyWorkbookPlan', () => {
+  test('workbook structure protection: the template is refused after the one read-only sync, nothing written', async () => {
+    const fake = createFakeExcel();
+    fake.protectStructure();
+    const { host } = hostFor(fake);
+    const plan: WorkbookPlan = { sheets: [{ name: '封面', columns: [20], cells: [{ address: 'A1', value: '封面' }], merges: [] }], names: [] };
+    await expect(host.applyWorkbookPlan(plan)).rejects.toMatchObject({ name: 'ExcelHostError', code: 'WORKBOOK_PROTECTED' });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  test('a very hidden 领导参阅 cannot be replaced: refused before any write', async () => {
+    const fake = createFakeExcel({ snapshot: { sheets: [{ name: 'Sheet1', cells: {} }, { name: '领导参阅', cells: { A1: { v: '旧' } } }], names: [] } });
+    fake.hideSheet('领导参阅', 'VeryHidden');
+    const { host } = hostFor(fake);
+    const plan: WorkbookPlan = { sheets: [{ name: '领导参阅', columns: [], cells: [{ address: 'A1', value: '新' }], merges: [] }], names: [] };
+    await expect(host.applyWorkbookPlan(plan, { replaceSheets: true })).rejects.toMatchObject({ code: 'SHEET_HIDDEN' });
+    expect(fake.cell('领导参阅', 'A1')?.value).toBe('旧');
+    expect(fake.rejectedSyncs).toBe(0);
+  });
+
   test('a generated page (领导参阅) written again replaces the old one; without replaceSheets it is refused', async () => {
     const fake = createFakeExcel();
     const { host } = hostFor(fake);
@@ -520,6 +686,23 @@ describe('edits, selection, cell-edit mode', () => {
     expect(back.sheets[0]?.cells.I4).toEqual({ v: "=cmd|' /C calc'!A0" });
   });
 
+  test('an edit on a sheet the read found protected is refused before a round trip', async () => {
+    const { fake, host } = setup();
+    fake.protectSheet(FORMS[1] as string);
+    await host.readSnapshot();
+    fake.resetCounters();
+    await expect(host.applyCellEdits([{ sheet: FORMS[1] as string, address: 'I4', value: '说明' }])).rejects.toMatchObject({ code: 'SHEET_PROTECTED', params: { sheet: FORMS[1] } });
+    expect(fake.syncCount).toBe(0);
+  });
+
+  test('a sheet protected after the read: Excel\'s AccessDenied becomes SHEET_PROTECTED', async () => {
+    const { fake, host } = setup();
+    await host.readSnapshot();
+    fake.protectSheet(FORMS[1] as string);
+    await expect(host.applyCellEdits([{ sheet: FORMS[1] as string, address: 'I4', value: '说明' }])).rejects.toMatchObject({ code: 'SHEET_PROTECTED' });
+    expect(fake.cell(FORMS[1] as string, 'I4')).toBeUndefined();
+  });
+
   test('selectCell activates the sheet and selects the cell in one sync', async () => {
     const { fake, host } = setup();
     await host.selectCell({ sheet: FORMS[4] as string, address: 'E7' });
@@ -544,11 +727,162 @@ describe('edits, selection, cell-edit mode', () => {
     expect(fake.cell(FORMS[0] as string, 'I9')?.value).toBe('说明');
   });
 
+  test('cell-edit mode reported as InvalidOperation (cell-edit message) is retried the same way; other InvalidOperations are not', async () => {
+    const { fake, host, delays } = setup();
+    fake.enterCellEditMode(1, 'InvalidOperation');
+    await host.readSnapshot();
+    expect(delays).toEqual([150]);
+    expect(isCellEditModeError({ code: 'InvalidOperation', debugInfo: { code: 'InvalidOperation', message: 'The workbook is locked.' } })).toBe(false);
+    expect(isCellEditModeError({ code: 'InvalidOperation', message: 'Excel is in cell-editing mode.' })).toBe(true);
+  });
+
+  test('from ExcelApi 1.11 each batch asks Excel to wait for the cell edit (delayForCellEdit); before it, none does', async () => {
+    const { fake, host } = setup();
+    await host.readSnapshot();
+    expect(fake.runOptions).toEqual([{ delayForCellEdit: true }]);
+    const old = setup({ requirementSets: { ExcelApi: '1.10' } });
+    await old.host.readSnapshot();
+    expect(old.fake.runOptions).toEqual([undefined]);
+  });
+
+  test('the summary chart runs in the host, with the same cell-edit retry', async () => {
+    const calls: string[] = [];
+    let refusals = 1;
+    const run = async <T,>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+      const rec = (name: string) => (..._args: unknown[]) => void calls.push(name);
+      const chart = {
+        title: {}, legend: {}, dataLabels: {}, axes: { categoryAxis: {} },
+        setPosition: rec('setPosition'), series: { getItemAt: () => ({ setXAxisValues: rec('setXAxisValues') }) },
+      };
+      const ws = { getRange: (a: string) => ({ a }), charts: { add: () => (calls.push('add'), chart) } };
+      const ctx = {
+        workbook: { worksheets: { getItem: () => ws } },
+        sync: async () => {
+          if (refusals-- > 0) throw Object.assign(new Error('cell edit'), { code: 'InvalidOperationInCellEditMode' });
+        },
+      } as unknown as Excel.RequestContext;
+      return batch(ctx);
+    };
+    const delays: number[] = [];
+    const host = new ExcelHost({ run, isSetSupported: () => true, sleep: async (ms) => void delays.push(ms) });
+    const sheet: SheetPlan = { name: '领导参阅', columns: [], cells: [], merges: [], dataBars: [{ range: 'E7:E15', color: '638EC6' }] };
+    expect(await host.addYoyChart(sheet, { title: '主要指标同比增减', series: '同比' })).toBe(true);
+    expect(delays).toEqual([150]);
+    expect(calls.filter((c) => c === 'add')).toHaveLength(2);
+    expect(calls).toContain('setXAxisValues');
+  });
+
+  test('named rows past the response budget are read in more syncs of the same run, with the same snapshot', async () => {
+    const snapshot = formSnapshot(30);
+    for (const [s, name] of FORMS.entries()) for (let r = 5; r < 34; r++) snapshot.names.push({ name: `IND${s}_${r}`, sheet: name, address: `E${r}` });
+    const one = createFakeExcel({ snapshot });
+    const whole = await hostFor(one).host.readSnapshot();
+    const split = createFakeExcel({ snapshot });
+    const got = await hostFor(split, { responseBudget: 20_000 }).host.readSnapshot();
+    expect(one.syncCount).toBe(2);
+    expect(split.syncCount).toBeGreaterThan(2);
+    expect(split.maxResponse).toBeLessThan(one.maxResponse);
+    expect(got).toEqual(whole);
+  });
+
+  test('a read whose response would pass Excel\'s limit is explained (READ_TOO_LARGE), not a raw error', async () => {
+    const fake = createFakeExcel({ snapshot: formSnapshot(5), responseLimit: 2000 });
+    await expect(hostFor(fake).host.readSnapshot()).rejects.toMatchObject({ name: 'ExcelHostError', code: 'READ_TOO_LARGE' });
+  });
+
   test('cell-edit mode that never ends gives up with a clear error', async () => {
     const { fake, host, delays } = setup();
     fake.enterCellEditMode(100);
     await expect(host.readSnapshot()).rejects.toMatchObject({ code: 'CELL_EDIT_MODE' });
     expect(delays).toHaveLength(4);
     expect(fake.syncCount).toBe(5);
+  });
+});
+
+describe('live re-check', () => {
+  function timers() {
+    let now = 0;
+    const pending = new Map<number, { at: number; f: () => void }>();
+    let id = 0;
+    return {
+      deps: {
+        setTimer: (f: () => void, ms: number) => (pending.set(++id, { at: now + ms, f }), id),
+        clearTimer: (h: unknown) => void pending.delete(h as number),
+        now: () => now,
+      },
+      advance(ms: number) {
+        now += ms;
+        for (const [k, t] of [...pending]) {
+          if (t.at <= now) {
+            pending.delete(k);
+            t.f();
+          }
+        }
+      },
+    };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  test('three quick edits of the user: one re-check after the quiet time; our own write: none; off: none', async () => {
+    const fake = createFakeExcel({ snapshot: formSnapshot(3) });
+    const clock = timers();
+    const { host } = hostFor(fake, { ...clock.deps, runIn: fake.runIn });
+    await host.readSnapshot();
+    let rechecks = 0;
+    fake.resetCounters();
+    expect(await host.watch(() => rechecks++, { debounceMs: 800 })).toBe(true);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.listenerCount).toBe(FORMS.length);
+
+    fake.userEdit(FORMS[0] as string, 'E4', 1);
+    fake.userEdit(FORMS[0] as string, 'E5', 2);
+    fake.userEdit(FORMS[1] as string, 'E4', 3);
+    await settle();
+    clock.advance(500);
+    expect(rechecks).toBe(0);
+    clock.advance(400);
+    expect(rechecks).toBe(1);
+
+    // our own write is heard by the handler, and ignored
+    clock.advance(5000);
+    const delivered = fake.eventsDelivered;
+    await host.applyCellEdits([{ sheet: FORMS[0] as string, address: 'I4', value: '说明' }]);
+    await settle();
+    expect(fake.eventsDelivered).toBeGreaterThan(delivered);
+    clock.advance(1000);
+    expect(rechecks).toBe(1);
+
+    await host.unwatch();
+    expect(fake.listenerCount).toBe(0);
+    fake.userEdit(FORMS[0] as string, 'E4', 9);
+    await settle();
+    clock.advance(2000);
+    expect(rechecks).toBe(1);
+  });
+
+  test('the re-check reads in one sync while the names stay put, and sees the new value; a new name makes it read afresh', async () => {
+    const fake = createFakeExcel({ snapshot: formSnapshot(3) });
+    const { host } = hostFor(fake);
+    await host.readSnapshot();
+    fake.setCell(FORMS[0] as string, 'E4', 777);
+    fake.resetCounters();
+    const again = await host.recheckSnapshot();
+    expect(fake.syncCount).toBe(1);
+    expect(again.sheets[0]?.cells.E4).toEqual({ v: 777 });
+    expect(again).toEqual(await host.readSnapshot());
+
+    fake.resetCounters();
+    fake.renameSheet(FORMS[2] as string, '改名的表');
+    const moved = await host.recheckSnapshot();
+    expect(fake.syncCount).toBe(3);
+    expect(moved.names.find((n) => n.name === 'IND2_4')?.sheet).toBe('改名的表');
+  });
+
+  test('ExcelApi 1.6 has no change events: watch says so and registers nothing', async () => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: '1.6' } });
+    await host.readSnapshot();
+    fake.resetCounters();
+    expect(await host.watch(() => undefined)).toBe(false);
+    expect(fake.syncCount).toBe(0);
   });
 });

@@ -3,14 +3,15 @@
  * (tests/fakes/fake-excel.ts). Round trips are counted, older Excels are simulated, and what
  * ends up in the workbook is read back from the fake.
  */
+import { excelHostMessage } from '../../src/hosts/excel/messages';
 import { Controller } from '../../src/taskpane/controller';
 import { engine } from '../../src/taskpane/engine';
 import { ExcelPaneHost } from '../../src/taskpane/excel-pane-host';
 import { uiText } from '../../src/taskpane/ui-text';
 import { checkWorkbook } from '../../src/core';
 import type { SheetPlan } from '../../src/core/plan/types';
-import { YOY_CHART_NAME, addYoyChart, yoyRows } from '../../src/hosts/excel/summary-chart';
-import { MARK_TOKEN } from '../../src/hosts/excel';
+import { YOY_CHART_NAME, yoyRows } from '../../src/hosts/excel/summary-chart';
+import { ExcelHost, MARK_TOKEN } from '../../src/hosts/excel';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { createFakeExcel, type FakeExcelOptions } from '../fakes/fake-excel';
 import { SLIPS_CSV, fill, sample, template } from '../fakes/sample';
@@ -48,17 +49,17 @@ function at(snapshot: WorkbookSnapshot, name: string) {
 }
 
 describe('the controller on Excel', () => {
-  test('a check reads the workbook in one sync and finds what the core finds', async () => {
+  test('a check reads the workbook in two syncs (names, then their cells) and finds what the core finds', async () => {
     const { fake, controller } = setup();
     expect(await controller.check()).toBe(true);
-    expect(fake.syncCount).toBe(1);
+    expect(fake.syncCount).toBe(2);
     expect(controller.state.report).toEqual(checkWorkbook(slips()).report);
   });
 
-  test('check-and-mark takes 2 syncs: overlays, notes and 问题清单 are in the workbook', async () => {
+  test('check-and-mark takes 3 syncs: overlays, notes and 问题清单 are in the workbook', async () => {
     const { fake, controller } = setup();
     expect(await controller.mark()).toBe(true);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     expect(controller.state.notice).toBe(t.notices.marked(7));
     expect(fake.sheetNames()).toContain('问题清单');
     const r01 = at(slips(), 'LA_CASES');
@@ -69,7 +70,7 @@ describe('the controller on Excel', () => {
     expect(await controller.clearMarks()).toBe(true);
     expect(controller.state.notice).toBe(t.notices.cleared(7));
     expect(fake.conditionalFormats(r01.sheet).filter((cf) => cf.formula?.includes(MARK_TOKEN))).toEqual([]);
-    expect(fake.syncCount).toBeLessThanOrEqual(2);
+    expect(fake.syncCount).toBeLessThanOrEqual(3); // sheets and annotations, then formats and locations, then the deletions
   });
 
   test('an Excel without notes or comments (ExcelApi 1.9) still checks and marks, and says where the reasons are', async () => {
@@ -88,7 +89,7 @@ describe('the controller on Excel', () => {
     await controller.check();
     fake.resetCounters();
     await controller.accept(rowOf(controller, 'C02').id);
-    expect(fake.syncCount).toBe(2); // the edit, then the re-check
+    expect(fake.syncCount).toBe(3); // the edit, then the re-check (two read syncs)
     const leg = at(slips(), 'LEG_COUNSEL');
     expect(fake.cell(leg.sheet, leg.address)?.value).toBe(24000);
     expect(controller.state.rows.some((r) => r.rule === 'C02')).toBe(false);
@@ -118,7 +119,25 @@ describe('the controller on Excel', () => {
     const { fake, controller } = setup();
     fake.enterCellEditMode(100);
     expect(await controller.check()).toBe(false);
-    expect(controller.state.error?.message).toBe(t.errors.host.CELL_EDIT_MODE);
+    expect(controller.state.error?.message).toBe(excelHostMessage('CELL_EDIT_MODE', {}, 'zh-CN'));
+  });
+});
+
+describe('live re-check through the pane host', () => {
+  test('after a check the pane host listens to the report\'s sheets; the switch turns it off and removes the handlers', async () => {
+    const fake = createFakeExcel({ snapshot: slips() });
+    const host = new ExcelPaneHost({ run: fake.run, runIn: fake.runIn, isSetSupported: fake.isSetSupported, sleep: async () => undefined });
+    await host.readSnapshot();
+    expect(await host.watch(() => undefined, 50)).toBe(true);
+    expect(fake.listenerCount).toBeGreaterThan(0);
+    await host.setLiveCheck(false);
+    expect(fake.listenerCount).toBe(0);
+    expect(await host.watch(() => undefined)).toBe(false);
+    expect(fake.listenerCount).toBe(0);
+    fake.resetCounters();
+    const snap = await host.recheckSnapshot();
+    expect(fake.syncCount).toBe(1);
+    expect(checkWorkbook(snap).report).toEqual(checkWorkbook(slips()).report);
   });
 });
 
@@ -139,9 +158,9 @@ describe('template and summary in Excel', () => {
 
     expect(await controller.insertTemplate({ template: 'annual', unit: '', period: '' })).toBe(false);
     const templateSheets = fake.sheetNames().filter((n) => n !== 'Sheet1').join('、');
-    expect(controller.state.error?.message).toBe(t.errors.host.SHEET_EXISTS(templateSheets));
+    expect(controller.state.error?.message).toBe(excelHostMessage('SHEET_EXISTS', { sheet: templateSheets }, 'zh-CN'));
     expect(controller.state.error?.message).toMatch(/^工作簿中已有工作表“封面、JS00/);
-    expect(controller.state.error?.details).toContain('SHEET_EXISTS');
+    expect(controller.state.error?.details).toBeUndefined(); // no codes for users
   });
 
   test('the summary sheet is added; on an Excel (or fake) without charts it comes without one', async () => {
@@ -253,6 +272,10 @@ const summarySheet = (): SheetPlan => engine.summarySheetPlan(
   [],
   'zh-CN',
 );
+
+/** The chart goes through the host's own batch (its cell-edit handling included). */
+const addYoyChart = (deps: { run: ConstructorParameters<typeof ExcelHost>[0] extends infer D ? D extends { run?: infer R } ? R : never : never; isSetSupported: (n: string, v: string) => boolean }, sheet: SheetPlan, text: { title: string; series: string }) =>
+  new ExcelHost({ ...deps, sleep: async () => undefined }).addYoyChart(sheet, text);
 
 describe('the YoY chart beside 领导参阅', () => {
   test('one batch, one sync: a clustered bar chart over the YoY column, named after the indicators', async () => {

@@ -116,23 +116,20 @@ describe('fake Excel strictness', () => {
     expect(fake.isSetSupported('ExcelApi', '1.8')).toBe(false);
     expect(fake.isSetSupported('ExcelApi', '1.18')).toBe(false);
     expect(fake.isSetSupported('WordApi', '1.1')).toBe(false);
+    // As with the real office.js, the proxies exist; the sync that uses them fails.
     await fake.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Sheet2');
-      expect(ws.notes).toBeUndefined();
-      expect(ctx.workbook.notes).toBeUndefined();
-      expect(ctx.workbook.comments).toBeUndefined();
-      expect(ws.pageLayout).toBeUndefined();
-      expect(ws.getRange('A1').dataValidation).toBeUndefined();
-      expect(() => (ws.showGridlines = false)).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
-      expect(ws.freezePanes).toBeDefined();
-      await ctx.sync();
+      expect(ws.notes).toBeDefined();
+      expect(() => (ws.showGridlines = false)).not.toThrow();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
     });
     const older = createFakeExcel({ snapshot: seed, requirementSets: { ExcelApi: '1.4' } });
-    await older.run(async (ctx) => {
-      expect(() => ctx.workbook.worksheets.getFirst()).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
-      expect(ctx.workbook.worksheets.getItem('Sheet2').getRange('A1').conditionalFormats).toBeUndefined();
-      await ctx.sync();
-    });
+    expect(
+      await codeOf(older.run(async (ctx) => {
+        ctx.workbook.worksheets.getFirst().load('name');
+        await ctx.sync();
+      })),
+    ).toBe('ApiNotFound');
     // NamedItem.formula is ExcelApi 1.7: loading it on 1.4 fails the sync.
     expect(
       await codeOf(older.run(async (ctx) => {
@@ -140,6 +137,110 @@ describe('fake Excel strictness', () => {
         await ctx.sync();
       })),
     ).toBe('ApiNotFound');
+  });
+
+  test.each([
+    ['1.1', 'merge (1.2)', (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem('Sheet2').getRange('A1:B1').merge(false)],
+    ['1.1', 'columnWidth (1.2)', (ctx: Excel.RequestContext) => void (ctx.workbook.worksheets.getItem('Sheet2').getRange('A:A').format.columnWidth = 40)],
+    ['1.3', 'getItemOrNullObject (1.4)', (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItemOrNullObject('Sheet2').delete()],
+    ['1.5', 'conditional formats (1.6)', (ctx: Excel.RequestContext) => void ctx.workbook.worksheets.getItem('Sheet2').getRange('A1').conditionalFormats.add('Custom')],
+    ['1.17', 'notes (1.18)', (ctx: Excel.RequestContext) => void ctx.workbook.worksheets.getItem('Sheet2').notes.add('A1', 'x')],
+    ['1.9', 'comments (1.10)', (ctx: Excel.RequestContext) => void ctx.workbook.comments.add('Sheet2!A1', 'x')],
+    ['1.1', 'getUsedRange(valuesOnly) (1.2)', (ctx: Excel.RequestContext) => void ctx.workbook.worksheets.getItem('Sheet2').getUsedRange(true).load('address')],
+  ])('ExcelApi %s: %s fails at sync, with the work queued before it applied', async (level, _what, call) => {
+    const fake = createFakeExcel({ snapshot: seed, requirementSets: { ExcelApi: level } });
+    const code = await codeOf(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('~early');
+      call(ctx);
+      ctx.workbook.worksheets.getItem('Sheet2').getRange('C3').values = [['later']];
+      await ctx.sync();
+    }));
+    expect(code).toBe('ApiNotFound');
+    // Excel runs a batch in order and stops at the failing call: what came before stays.
+    expect(fake.sheetNames()).toContain('~early');
+    expect(fake.cell('Sheet2', 'C3')).toBeUndefined();
+  });
+
+  test('a response over 5 MB is refused; its size is estimated from the loaded values', async () => {
+    const big: WorkbookSnapshot = { sheets: [{ name: 'Data', cells: {} }], names: [] };
+    const cells = (big.sheets[0] as { cells: Record<string, { v: string }> }).cells;
+    for (let r = 1; r <= 20_000; r++) for (const c of 'ABCDEFGH') cells[`${c}${r}`] = { v: `用户数据 ${r}-${c} 备注文字` };
+    const fake = createFakeExcel({ snapshot: big });
+    const code = await codeOf(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getUsedRange(true).load('values,formulas,valueTypes');
+      await ctx.sync();
+    }));
+    expect(code).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(fake.responses[0]).toBeGreaterThan(5 * 1024 * 1024);
+    fake.resetCounters();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('A1:H10').load('values');
+      await ctx.sync();
+    });
+    // 80 cells of about 35 bytes of JSON each.
+    expect(fake.responses[0]).toBeGreaterThan(80 * 30);
+    expect(fake.responses[0]).toBeLessThan(80 * 60);
+  });
+
+  test('a protected sheet refuses formats, conditional formats, notes and locked cells; unlocked cells take values', async () => {
+    const fake = createFakeExcel({ snapshot: seed });
+    fake.setFormat('Sheet2', 'C3', { locked: false });
+    fake.protectSheet('Sheet2');
+    const tryOn = (f: (ws: Excel.Worksheet) => void) =>
+      codeOf(fake.run(async (ctx) => {
+        f(ctx.workbook.worksheets.getItem('Sheet2'));
+        await ctx.sync();
+      }));
+    expect(await tryOn((ws) => void (ws.getRange('B2').values = [[1]]))).toBe('AccessDenied');
+    expect(await tryOn((ws) => void (ws.getRange('B2').format.fill.color = '#FF0000'))).toBe('AccessDenied');
+    expect(await tryOn((ws) => void ws.getRange('B2').conditionalFormats.add('Custom'))).toBe('AccessDenied');
+    expect(await tryOn((ws) => void ws.notes.add('B2', 'x'))).toBe('AccessDenied');
+    expect(await tryOn((ws) => void (ws.getRange('C3').values = [[5]]))).toBe('no error');
+    expect(fake.cell('Sheet2', 'C3')?.value).toBe(5);
+    expect(fake.cell('Sheet2', 'B2')?.value).toBe(true);
+    expect(await codeOf(fake.run(async (ctx) => {
+      const p = ctx.workbook.worksheets.getItem('Sheet2').protection.load('protected');
+      await ctx.sync();
+      expect(p.protected).toBe(true);
+    }))).toBe('no error');
+  });
+
+  test('workbook structure protection refuses adding, deleting and renaming sheets', async () => {
+    const fake = createFakeExcel({ snapshot: seed });
+    fake.protectStructure();
+    const run = (f: (ctx: Excel.RequestContext) => void) =>
+      codeOf(fake.run(async (ctx) => {
+        f(ctx);
+        await ctx.sync();
+      }));
+    expect(await run((ctx) => void ctx.workbook.worksheets.add('新表'))).toBe('AccessDenied');
+    expect(await run((ctx) => ctx.workbook.worksheets.getItem('Sheet2').delete())).toBe('AccessDenied');
+    expect(await run((ctx) => void (ctx.workbook.worksheets.getItem('Sheet2').name = '改名'))).toBe('AccessDenied');
+    expect(fake.sheetNames()).toEqual(['JS01 法律援助', 'Sheet2']);
+    expect(await codeOf(fake.run(async (ctx) => {
+      const p = ctx.workbook.protection.load('protected');
+      await ctx.sync();
+      expect(p.protected).toBe(true);
+    }))).toBe('no error');
+  });
+
+  test('a hidden sheet cannot be activated; a very hidden one cannot be deleted', async () => {
+    const fake = createFakeExcel({ snapshot: { ...seed, sheets: [...seed.sheets, { name: 'Sheet3', cells: {} }] } });
+    fake.hideSheet('Sheet2');
+    fake.hideSheet('Sheet3', 'VeryHidden');
+    expect(await codeOf(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet2').activate();
+      await ctx.sync();
+    }))).toBe('InvalidOperation');
+    expect(await codeOf(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet3').delete();
+      await ctx.sync();
+    }))).toBe('InvalidOperation');
+    expect(await codeOf(fake.run(async (ctx) => {
+      const all = ctx.workbook.worksheets.load('items/name,items/visibility');
+      await ctx.sync();
+      expect(all.items.map((w) => w.visibility)).toEqual(['Visible', 'Hidden', 'VeryHidden']);
+    }))).toBe('no error');
   });
 
   test('cell-edit mode refuses the next N syncs and applies nothing', async () => {
@@ -219,6 +320,16 @@ describe('fake Excel strictness', () => {
     expect(code).toBe('InvalidArgument');
   });
 
+  test('ExcelApi 1.12: the user’s note is invisible to the host, and still refuses a comment on its cell', async () => {
+    const fake = createFakeExcel({ snapshot: seed, requirementSets: { ExcelApi: '1.12' } });
+    fake.addNote('Sheet2', 'B2', '用户的批注');
+    expect(await codeOf(fake.run(async (ctx) => {
+      ctx.workbook.comments.add('Sheet2!B2', '报表助手');
+      await ctx.sync();
+    }))).toBe('InvalidOperation');
+    expect(fake.comments('Sheet2')).toEqual([]);
+  });
+
   test('a cell holds one note or comment; a second one is refused', async () => {
     const fake = createFakeExcel({ snapshot: seed });
     fake.addNote('Sheet2', 'B2', '用户的批注');
@@ -278,6 +389,12 @@ describe('fake Excel strictness', () => {
       return items.items.map((s) => s.name);
     });
     expect(names).toEqual(['JS01 法律援助', 'Sheet2']);
+    // the overloads office.js has: (options, batch) and (context, batch)
+    const excel = g.Excel as { run: (a: unknown, b?: unknown) => Promise<unknown> };
+    let kept: unknown = null;
+    expect(await excel.run({ delayForCellEdit: true }, async (ctx: Excel.RequestContext) => ((kept = ctx), 'with options'))).toBe('with options');
+    expect(fake.runOptions).toContainEqual({ delayForCellEdit: true });
+    expect(await excel.run(kept, async () => 'same context')).toBe('same context');
     undo();
     expect(g.Office).toBeUndefined();
     expect(g.Excel).toBeUndefined();

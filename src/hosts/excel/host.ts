@@ -1,20 +1,33 @@
 /**
- * The Office.js host: the only place Excel.run appears. It reads the workbook into a
- * snapshot and carries out the core's plans, deciding nothing about the report itself.
+ * The Office.js host: the only place Excel.run appears (the summary's chart included). It
+ * reads the workbook into a snapshot and carries out the core's plans, deciding nothing
+ * about the report itself.
  *
  * Why it looks the way it does:
- *  - every call queues its work and syncs once (a round trip to Excel on the web costs
- *    far more than anything done locally); work is split into several syncs only when one
- *    request would pass ~4.5 MB, under Excel on the web's 5 MB payload limit;
- *  - each API above ExcelApi 1.4 is feature-detected, and its absence degrades to less
- *    output, never to an exception (see API below for what needs which set);
- *  - a batch refused because the user is typing in a cell is retried with a back-off;
+ *  - it reads by names, not by used ranges: the workbook's defined names, the rows A..I of
+ *    the cells they name, and the 历史数据 sheet. The user's own data elsewhere (a sheet
+ *    of 100k rows) is never requested, so the read's response stays far under Excel on the
+ *    web's 5 MB limit. Reading takes two syncs in one Excel.run: names first (their cells
+ *    cannot be asked for before Excel has said where they are), then the cells, the
+ *    conditional formats of the report's sheets and where each note and comment sits;
+ *  - the read is also the pre-flight of the writes: sheet protection, visibility,
+ *    workbook structure protection, which annotation API exists, which cells already
+ *    carry an annotation, and where our own marks are. A write batch is planned from
+ *    that, so it contains only calls that Excel will accept (every API guarded by the
+ *    requirement set the typings give it); marking is then one sync;
+ *  - Excel runs a batch in order and stops at the first failing call, keeping what came
+ *    before; so a batch never depends on a temporary sheet (no `~bra…` orphans) and puts
+ *    the removal of our own old marks first;
+ *  - a batch refused because the user is typing in a cell is retried with a back-off (in
+ *    one place: `batch`), and asks Excel to wait for the edit where it can (delayForCellEdit);
  *  - marks are overlays we can take back without trace: a conditional format whose rule
- *    carries MARK_TOKEN, and a note or comment starting with NOTE_MARKER. The user's own
- *    fills, number formats, notes and comments are never touched.
+ *    carries MARK_TOKEN, and a note starting with NOTE_MARKER. The user's own fills,
+ *    number formats, notes and comments are never touched. Below ExcelApi 1.18 the user's
+ *    notes cannot be seen, and a comment cannot share a cell with a note, so no comment is
+ *    written there: the reasons are in 问题清单.
  */
 import type { NameRef, Scalar, SheetSnapshot, WorkbookSnapshot, CellData, CellRef } from '../../workbook/snapshot';
-import { SEVERITY_COLORS, type CellEdit, type CellStyle, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
+import { AppError, FONT_FACES, SEVERITY_COLORS, SHEETS, type CellEdit, type CellStyle, type ErrorParams, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
 import {
   charsToPoints,
   coalesce,
@@ -27,6 +40,10 @@ import {
   toA1,
   type Rect,
 } from './address';
+import type { ExcelHostErrorCode } from './messages';
+import { queueYoyChart, yoyRows, type YoyChartText } from './summary-chart';
+
+export type { ExcelHostErrorCode } from './messages';
 
 // ---------------------------------------------------------------------------------------
 // Public constants
@@ -39,43 +56,47 @@ export function markFormula(severity: Severity): string {
 }
 /** Prefix of every note or comment the add-in writes. */
 export const NOTE_MARKER = '【报表助手】';
-/** Sheets read per sync when walking the workbook without knowing its sheet names. */
+/** Kept for callers of the old chain reader; the host no longer walks sheets in pages. */
 export const SHEET_CAP = 60;
 /** Request size at which a batch is split (Excel on the web refuses requests over 5 MB). */
 export const PAYLOAD_BUDGET = 4.5 * 1024 * 1024;
+/** Response size one read sync may ask for (Excel on the web refuses responses over 5 MB). */
+export const RESPONSE_BUDGET = 2 * 1024 * 1024;
+/** Columns read on each row holding a named cell: A (序号) .. I (说明) of a form sheet. */
+export const ROW_COLUMNS = 9;
 
-/** ExcelApi requirement set of each feature the host uses. */
+/** ExcelApi requirement set of each feature the host uses (from @types/office-js). */
 export const API = {
-  /** getItemOrNullObject, getUsedRangeOrNullObject, names.add: the floor for writing. */
+  /** Worksheets, ranges, values, formats, names (value), charts, worksheet.visibility (read). */
+  base: '1.1',
+  /** Column widths, row heights, merges, getUsedRange(valuesOnly), worksheet protection. */
+  layout: '1.2',
+  /** getItemOrNullObject, getUsedRangeOrNullObject, names.add: the floor for templates. */
   nullObjects: '1.4',
-  /** worksheets.getFirst / getNextOrNullObject: read every sheet in one sync. */
-  sheetChain: '1.5',
-  /** Conditional formats: the mark overlays and data bars. */
+  /** Conditional formats: the mark overlays and data bars; ConditionalFormat.id. */
   conditionalFormats: '1.6',
-  /** Hyperlinks, freeze panes, tab colour, NamedItem.formula. */
+  /** Hyperlinks, freeze panes, tab colour, NamedItem.formula, workbook protection. */
   hyperlinks: '1.7',
   /** Data validation, hiding gridlines. */
   dataValidation: '1.8',
   /** Page layout: orientation, A4, print titles, fit to width, margins. */
   pageLayout: '1.9',
-  /** Threaded comments (fallback for notes). */
+  /** Threaded comments: read (and our old ones removed), never written (see above). */
   comments: '1.10',
+  /** Excel.run({ delayForCellEdit }) (Microsoft's docs; the typings give no set). */
+  delayForCellEdit: '1.11',
   /** Cell notes. */
   notes: '1.18',
 } as const;
 
-/** Font faces for the plan's font roles (a Hei, a Song and a Fangsong face). */
-export const FONT_FACES: Record<NonNullable<CellStyle['font']>, string> = {
-  title: '黑体',
-  body: '宋体',
-  text: '仿宋',
-};
+/** Font faces: the core's (FONT_FACES in src/core/plan/types.ts). */
+export { FONT_FACES };
 
 // ---------------------------------------------------------------------------------------
 // API
 
 export interface ExcelHostDeps {
-  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
   isSetSupported: (name: string, version: string) => boolean;
   /** Waits between retries in cell-edit mode (tests pass a no-op). */
   sleep: (ms: number) => Promise<void>;
@@ -85,39 +106,72 @@ export interface ExcelHostDeps {
   retryDelayMs: number;
   /** Bytes per request before a batch is split. */
   payloadBudget: number;
+  /** Estimated response bytes per read sync before the cell reads are split. */
+  responseBudget: number;
+  /** Excel.run(context, batch): removing event handlers needs the context that added them. */
+  runIn: <T>(context: unknown, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** Timers for the live re-check's debounce (tests pass their own). */
+  setTimer: (f: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  now: () => number;
+}
+
+/** How the live re-check behaves. */
+export interface WatchOptions {
+  /** Quiet time after the last change before the re-check (default 800 ms). */
+  debounceMs?: number;
+  /** Changes within this time after one of our own writes are ours, not the user's (default 1500 ms). */
+  ownWriteMs?: number;
 }
 
 export interface MarkOutcome {
+  /** Where the reasons went: notes on the cells, or (`none`) only 问题清单. */
   notes: 'notes' | 'comments' | 'none';
   marked: number;
+  /** Sheets with findings left unmarked because they are protected. */
+  protectedSheets: string[];
 }
 
-export type ExcelHostErrorCode =
-  | 'SHEET_EXISTS'
-  | 'NAME_EXISTS'
-  | 'BAD_SHEET_NAME'
-  | 'CELL_EDIT_MODE'
-  | 'UNSUPPORTED';
+/** What the pre-flight learnt about one sheet. */
+export interface SheetInfo {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** null: unknown (ExcelApi below 1.2). */
+  protected: boolean | null;
+}
 
-/** A misuse or a refusal the pane can explain; `code` + `params` are for i18n. */
-export class ExcelHostError extends Error {
+/** A refusal the pane can explain: an AppError whose words are in messages.ts. */
+export class ExcelHostError extends AppError {
+  override name = 'ExcelHostError';
   constructor(
-    readonly code: ExcelHostErrorCode,
-    readonly params: Record<string, string | number>,
-    message: string,
+    override readonly code: ExcelHostErrorCode,
+    params: ErrorParams = {},
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-    this.name = 'ExcelHostError';
+    super(code, params, options);
   }
 }
 
 const CELL_EDIT_MODE = 'InvalidOperationInCellEditMode';
 
+/**
+ * Excel in cell-edit mode: `InvalidOperationInCellEditMode`, or (seen in some builds, per
+ * the issue) `InvalidOperation` whose debug message speaks of cell edit mode.
+ */
 export function isCellEditModeError(e: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
+  const x = e as { code?: unknown; message?: unknown; debugInfo?: { code?: unknown; message?: unknown } };
+  if (x.code === CELL_EDIT_MODE || x.debugInfo?.code === CELL_EDIT_MODE) return true;
+  if (x.code !== 'InvalidOperation' && x.debugInfo?.code !== 'InvalidOperation') return false;
+  const text = `${String(x.debugInfo?.message ?? '')} ${String(x.message ?? '')}`;
+  return /cell[\s-]?edit/i.test(text);
+}
+
+function codeOf(e: unknown): string | undefined {
+  if (!e || typeof e !== 'object') return undefined;
   const x = e as { code?: unknown; debugInfo?: { code?: unknown } };
-  return x.code === CELL_EDIT_MODE || x.debugInfo?.code === CELL_EDIT_MODE;
+  const c = x.code ?? x.debugInfo?.code;
+  return typeof c === 'string' ? c : undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -250,43 +304,77 @@ function chunk(steps: Step[], budget: number): Step[][] {
 }
 
 interface Caps {
+  v12: boolean;
   nullObjects: boolean;
-  chain: boolean;
   cf: boolean;
   v17: boolean;
   v18: boolean;
   pageLayout: boolean;
   comments: boolean;
+  delayForCellEdit: boolean;
   notes: boolean;
 }
 
-interface MarkState {
-  /** Our overlays, notes and comments known to be in the workbook. */
-  ours: number;
-  /** Cells holding a user's note or comment; null when they exist but where is unknown. */
-  userCells: Set<string> | null;
-  /** Sheet names as last seen (upper case). */
-  sheets: Set<string>;
+/** Everything the pre-flight knows; the write batches are planned from it alone. */
+export interface Survey {
+  /** Every sheet, in workbook order. */
+  sheets: SheetInfo[];
+  /** Workbook structure protection; null: unknown (below ExcelApi 1.7). */
+  structureProtected: boolean | null;
+  /** Sheets (upper case) whose conditional formats and annotations were looked at. */
+  looked: Set<string>;
+  /** Our conditional formats on those sheets, by id (ExcelApi 1.6). */
+  ourFormats: Array<{ sheet: string; id: string }>;
+  /** Our notes (ExcelApi 1.18), by cell. */
+  ourNotes: Array<{ sheet: string; address: string }>;
+  /** Our comments (ExcelApi 1.10, from earlier versions of the add-in), by id. */
+  ourComments: Array<{ sheet: string; id: string }>;
+  /** Cells (cellKey) that carry a user's note or comment. */
+  userAnnotated: Set<string>;
 }
 
-interface SheetProbe {
-  ws: Excel.Worksheet;
-  used: Excel.Range | null;
-  cfs: Excel.ConditionalFormatCollection | null;
+/** One named cell's place. */
+interface Named {
+  name: string;
+  sheet: string;
+  address: string;
+  row: number;
+  col: number;
 }
+
+/** Row bands to read on one sheet: consecutive rows holding named cells, columns A..c2. */
+export function rowBands(cells: ReadonlyArray<{ row: number; col: number }>, columns = ROW_COLUMNS): Rect[] {
+  const rows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
+  const c2 = Math.max(columns, ...cells.map((c) => c.col));
+  const out: Rect[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last.r2 === r - 1) last.r2 = r;
+    else out.push({ r1: r, r2: r, c1: 1, c2 });
+  }
+  return out;
+}
+
+/** Rough response bytes of loading values, formulas and valueTypes of `cells` cells. */
+const READ_BYTES_PER_CELL = 60;
+
+const upper = (s: string) => s.toUpperCase();
 
 // ---------------------------------------------------------------------------------------
 
 export class ExcelHost {
   private readonly deps: ExcelHostDeps;
   private readonly supported = new Map<string, boolean>();
-  private markState: MarkState | null = null;
+  private survey: Survey | null = null;
   /** Features skipped by the last call because this Excel lacks them (for the pane). */
   lastDegraded: string[] = [];
 
   constructor(deps: Partial<ExcelHostDeps> = {}) {
     this.deps = {
-      run: deps.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch)),
+      run:
+        deps.run ??
+        (<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) =>
+          options ? Excel.run(options, batch) : Excel.run(batch)),
       isSetSupported:
         deps.isSetSupported ??
         ((name, version) =>
@@ -295,139 +383,311 @@ export class ExcelHost {
       retries: deps.retries ?? 4,
       retryDelayMs: deps.retryDelayMs ?? 150,
       payloadBudget: deps.payloadBudget ?? PAYLOAD_BUDGET,
+      responseBudget: deps.responseBudget ?? RESPONSE_BUDGET,
+      runIn: deps.runIn ?? (<T>(context: unknown, batch: (c: Excel.RequestContext) => Promise<T>) => Excel.run(context as OfficeExtension.ClientRequestContext, batch)),
+      setTimer: deps.setTimer ?? ((f, ms) => setTimeout(f, ms)),
+      clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)),
+      now: deps.now ?? (() => Date.now()),
     };
+  }
+
+  // ---- live re-check ------------------------------------------------------------------
+
+  private watching: { results: Array<{ context: unknown; remove: () => void }>; timer: unknown } | null = null;
+  /** Until when a change event is taken for the echo of our own write. */
+  private ownWriteUntil = 0;
+  private ownWriteMs = 1500;
+
+  /**
+   * Live re-check: calls `onChange` once the report's sheets (those of the last read) have
+   * been quiet for `debounceMs` after a change by the user. Worksheet.onChanged is ExcelApi
+   * 1.7; false when this Excel lacks it or nothing has been read yet. One sync to register;
+   * a second call replaces the first; `unwatch` removes the handlers (one sync).
+   */
+  async watch(onChange: () => void, options: WatchOptions = {}): Promise<boolean> {
+    await this.unwatch();
+    const sheets = this.reportSheetNames;
+    if (!this.has(API.hyperlinks) || sheets.length === 0) return false;
+    const debounce = options.debounceMs ?? 800;
+    this.ownWriteMs = options.ownWriteMs ?? 1500;
+    const state: { results: Array<{ context: unknown; remove: () => void }>; timer: unknown } = { results: [], timer: null };
+    const handler = async (): Promise<void> => {
+      if (this.watching !== state || this.deps.now() < this.ownWriteUntil) return;
+      if (state.timer !== null) this.deps.clearTimer(state.timer);
+      state.timer = this.deps.setTimer(() => {
+        state.timer = null;
+        if (this.watching === state) onChange();
+      }, debounce);
+    };
+    state.results = await this.batch(async (ctx) => {
+      const out = sheets.map((name) => ctx.workbook.worksheets.getItem(name).onChanged.add(handler));
+      await ctx.sync();
+      return out;
+    });
+    this.watching = state;
+    return true;
+  }
+
+  /** Stops the live re-check (nothing to do when it is not on). */
+  async unwatch(): Promise<void> {
+    const w = this.watching;
+    this.watching = null;
+    if (!w) return;
+    if (w.timer !== null) this.deps.clearTimer(w.timer);
+    const first = w.results[0];
+    if (!first) return;
+    await this.deps.runIn(first.context, async (ctx) => {
+      for (const r of w.results) r.remove();
+      await ctx.sync();
+    });
+  }
+
+  get isWatching(): boolean {
+    return this.watching !== null;
+  }
+
+  /** What the last read or write learnt about the workbook (for tests and the pane). */
+  get knownState(): Readonly<Survey> | null {
+    return this.survey;
   }
 
   // ---- reading ------------------------------------------------------------------------
 
-  /** Every sheet's used cells and the workbook's single-cell names: one sync up to 60 sheets. */
+  /**
+   * The named cells with their rows (A..I), and 历史数据: two syncs in one Excel.run.
+   * Every sheet is listed; sheets without named cells come without cells.
+   */
   async readSnapshot(): Promise<WorkbookSnapshot> {
+    const { snapshot } = await this.inspect(true, []);
+    return snapshot;
+  }
+
+  /**
+   * Sheets whose cells the report reads (those holding named cells, and 历史数据): the
+   * sheets whose changes a live re-check listens to.
+   */
+  reportSheets(): string[] {
+    return this.reportSheetNames;
+  }
+  private reportSheetNames: string[] = [];
+  /** Where the last full read found the report: its names, and the row bands it read. */
+  private layout: { names: string; bands: Array<{ sheet: string; rect: Rect }>; history: string | null } | null = null;
+
+  /**
+   * The live re-check's read: one sync when the names and sheets are as the last full read
+   * found them (the same row bands and 历史数据 are read again, with the names to prove
+   * it). The annotations are not looked at again; a marking after this still cannot
+   * collide (a refused note makes it look again and write once more). Otherwise, or
+   * without a full read before, it is readSnapshot (two syncs).
+   */
+  async recheckSnapshot(): Promise<WorkbookSnapshot> {
+    const layout = this.layout;
+    const sv = this.survey;
+    if (!layout || !sv) return this.readSnapshot();
     const caps = this.caps();
-    const sheets: SheetSnapshot[] = [];
-    let names: Array<{ name: string; type: string; formula: string }> = [];
-    let ours = 0;
-    let userNotes = 0;
-
-    const readProbes = (probes: SheetProbe[]): void => {
-      for (const p of probes) {
-        if (p.ws.isNullObject) break;
-        const cells =
-          p.used && !p.used.isNullObject
-            ? rangeToCells(p.used.address, p.used.values, p.used.formulas, p.used.valueTypes)
-            : {};
-        sheets.push({ name: p.ws.name, cells });
-        if (p.cfs) ours += countOurFormats(p.cfs);
+    const quick = await this.batch(async (ctx) => {
+      const wb = ctx.workbook;
+      const names = wb.names.load(caps.v17 ? 'items/name,items/type,items/formula' : 'items/name,items/type,items/value');
+      const sheetColl = wb.worksheets.load(caps.v12 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+      const bands = layout.bands.map((b) => ({ sheet: b.sheet, range: wb.worksheets.getItem(b.sheet).getRange(rectToA1(b.rect)).load('address,values,formulas,valueTypes') }));
+      const history = layout.history ? usedRangeOf(wb.worksheets.getItem(layout.history), caps).load('address,values,formulas,valueTypes') : null;
+      await ctx.sync();
+      const refs = namedRefs(names, caps, sheetColl.items.map((w) => w.name));
+      if (JSON.stringify(refs) !== layout.names) return null;
+      const cells = new Map<string, Record<string, CellData>>();
+      for (const b of bands) cells.set(b.sheet, { ...(cells.get(b.sheet) ?? {}), ...rangeToCells(b.range.address, b.range.values, b.range.formulas, b.range.valueTypes) });
+      if (layout.history && history && !history.isNullObject) {
+        cells.set(layout.history, { ...(cells.get(layout.history) ?? {}), ...rangeToCells(history.address, history.values, history.formulas, history.valueTypes) });
       }
+      const sheets: SheetInfo[] = sheetColl.items.map((ws) => ({
+        name: ws.name,
+        visibility: String(ws.visibility) as SheetInfo['visibility'],
+        protected: caps.v12 ? ws.protection.protected : null,
+      }));
+      return { snapshot: { sheets: sheets.map((x) => ({ name: x.name, cells: cells.get(x.name) ?? {} })), names: refs }, sheets };
+    }).catch((e: unknown) => {
+      // A sheet of the layout deleted or renamed since: read afresh.
+      if (codeOf(e) === 'ItemNotFound') return null;
+      throw e;
+    });
+    if (!quick) return this.readSnapshot();
+    sv.sheets = quick.sheets;
+    return quick.snapshot;
+  }
+
+  private async inspect(values: boolean, extraSheets: string[]): Promise<{ snapshot: WorkbookSnapshot; survey: Survey }> {
+    const caps = this.caps();
+    try {
+      const out = await this.batch((ctx) => this.inspectIn(ctx, caps, values, extraSheets));
+      this.survey = out.survey;
+      return out;
+    } catch (e) {
+      if (codeOf(e) === 'ResponsePayloadSizeLimitExceeded') throw new ExcelHostError('READ_TOO_LARGE', {}, { cause: e });
+      throw e;
+    }
+  }
+
+  private async inspectIn(
+    ctx: Excel.RequestContext,
+    caps: Caps,
+    values: boolean,
+    extraSheets: string[],
+  ): Promise<{ snapshot: WorkbookSnapshot; survey: Survey }> {
+    const wb = ctx.workbook;
+    // Sync 1: names, sheets (visibility, protection), workbook protection, annotations.
+    const names = wb.names.load(caps.v17 ? 'items/name,items/type,items/formula' : 'items/name,items/type,items/value');
+    const sheetColl = wb.worksheets.load(caps.v12 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+    const wbProtection = caps.v17 ? wb.protection.load('protected') : null;
+    const notes = caps.notes ? wb.notes.load('items/content') : null;
+    const comments = caps.comments ? wb.comments.load('items/id,items/content') : null;
+    await ctx.sync();
+
+    const sheets: SheetInfo[] = sheetColl.items.map((ws) => ({
+      name: ws.name,
+      visibility: (String(ws.visibility) as SheetInfo['visibility']) ?? 'Visible',
+      protected: caps.v12 ? ws.protection.protected : null,
+    }));
+    const byUpper = new Map(sheets.map((s) => [upper(s.name), s]));
+    const refs = namedRefs(names, caps, sheets.map((x) => x.name));
+    const named: Named[] = refs.map((r) => ({ ...r, ...(parseCell(r.address) as { row: number; col: number }) }));
+    const history = byUpper.get(upper(SHEETS.history));
+    const report = new Set(named.map((n) => upper(n.sheet)));
+    if (history) report.add(upper(history.name));
+    this.reportSheetNames = sheets.filter((s) => report.has(upper(s.name))).map((s) => s.name);
+    const looked = new Set([...report, ...extraSheets.map(upper)].filter((s) => byUpper.has(s)));
+
+    // Sync 2 (more only past the response budget): the cells, our overlays, where the
+    // annotations are.
+    const cells = new Map<string, Record<string, CellData>>();
+    const reads: Array<{ sheet: string; rect: Rect; range: Excel.Range; bytes: number }> = [];
+    if (values) {
+      const bySheet = new Map<string, Named[]>();
+      for (const n of named) bySheet.set(n.sheet, [...(bySheet.get(n.sheet) ?? []), n]);
+      for (const [sheet, list] of bySheet) {
+        for (const band of rowBands(list)) {
+          const range = wb.worksheets.getItem(sheet).getRange(rectToA1(band));
+          reads.push({ sheet, rect: band, range, bytes: (band.r2 - band.r1 + 1) * (band.c2 - band.c1 + 1) * READ_BYTES_PER_CELL });
+        }
+      }
+    }
+    const formats = caps.cf
+      ? sheets
+          .filter((s) => looked.has(upper(s.name)))
+          .map((s) => ({
+            sheet: s.name,
+            cfs: wb.worksheets.getItem(s.name).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula'),
+          }))
+      : [];
+    const located = [
+      ...(notes?.items ?? []).map((n) => ({ kind: 'note' as const, content: n.content, id: '', at: n.getLocation().load('address') })),
+      ...(comments?.items ?? []).map((c) => ({ kind: 'comment' as const, content: c.content, id: c.id, at: c.getLocation().load('address') })),
+    ];
+    const historyRange = values && history ? usedRangeOf(wb.worksheets.getItem(history.name), caps) : null;
+    historyRange?.load('address,values,formulas,valueTypes');
+
+    let budget = this.deps.responseBudget - located.length * 400;
+    for (const r of reads) {
+      if (budget - r.bytes < 0 && budget < this.deps.responseBudget) {
+        await ctx.sync();
+        budget = this.deps.responseBudget;
+      }
+      r.range.load('address,values,formulas,valueTypes');
+      budget -= r.bytes;
+    }
+    await ctx.sync();
+
+    for (const r of reads) {
+      const got = rangeToCells(r.range.address, r.range.values, r.range.formulas, r.range.valueTypes);
+      cells.set(r.sheet, { ...(cells.get(r.sheet) ?? {}), ...got });
+    }
+    if (history && historyRange && !historyRange.isNullObject) {
+      const got = rangeToCells(historyRange.address, historyRange.values, historyRange.formulas, historyRange.valueTypes);
+      cells.set(history.name, { ...(cells.get(history.name) ?? {}), ...got });
+    }
+
+    const survey: Survey = {
+      sheets,
+      structureProtected: wbProtection ? wbProtection.protected : null,
+      looked,
+      ourFormats: [],
+      ourNotes: [],
+      ourComments: [],
+      userAnnotated: new Set(),
     };
-
-    if (caps.chain) {
-      // One sync per SHEET_CAP sheets; a workbook of more sheets takes one more per page.
-      let after: string | null = null;
-      for (;;) {
-        const start: string | null = after;
-        const page = await this.batch(async (ctx) => {
-          const probes = chainSheets(ctx.workbook, start).map((ws) => probeSheet(ws, caps));
-          const wb = start === null ? probeWorkbook(ctx.workbook, caps) : null;
-          await ctx.sync();
-          readProbes(probes);
-          if (wb) {
-            names = readNames(wb.names, caps);
-            const n = countNotes(wb.notes, wb.comments);
-            ours += n.ours;
-            userNotes = n.user;
-          }
-          const last = probes[probes.length - 1] as SheetProbe;
-          return last.ws.isNullObject ? null : last.ws.name;
-        });
-        if (page === null) break;
-        after = page;
-      }
-    } else {
-      // Before ExcelApi 1.5: learn the names first, then read each sheet (two syncs).
-      const list = await this.batch(async (ctx) => {
-        const all = ctx.workbook.worksheets.load('items/name');
-        const wb = probeWorkbook(ctx.workbook, caps);
-        await ctx.sync();
-        names = readNames(wb.names, caps);
-        const n = countNotes(wb.notes, wb.comments);
-        ours += n.ours;
-        userNotes = n.user;
-        return all.items.map((s) => s.name);
-      });
-      await this.batch(async (ctx) => {
-        const probes = list.map((n) => probeSheet(ctx.workbook.worksheets.getItem(n), caps));
-        await ctx.sync();
-        readProbes(probes);
-      });
+    for (const f of formats) {
+      for (const cf of f.cfs.items) if (isOurFormat(cf)) survey.ourFormats.push({ sheet: f.sheet, id: cf.id });
     }
-
-    const sheetSet = new Set(sheets.map((s) => s.name.toUpperCase()));
-    const refs: NameRef[] = [];
-    for (const n of names) {
-      if (n.type !== 'Range') continue;
-      const at = parseNameFormula(n.formula);
-      if (!at || !sheetSet.has(at.sheet.toUpperCase())) continue;
-      const sheet = sheets.find((s) => s.name.toUpperCase() === at.sheet.toUpperCase()) as SheetSnapshot;
-      refs.push({ name: n.name, sheet: sheet.name, address: at.address });
+    for (const a of located) {
+      const split = splitSheetAddress(a.at.address);
+      if (!split) continue;
+      const sheet = byUpper.get(upper(split.sheet))?.name ?? split.sheet;
+      if (!a.content.startsWith(NOTE_MARKER)) survey.userAnnotated.add(cellKey(sheet, split.address));
+      else if (a.kind === 'note') survey.ourNotes.push({ sheet, address: normAddress(split.address) });
+      else survey.ourComments.push({ sheet, id: a.id });
     }
-    this.markState = { ours, userCells: userNotes === 0 ? new Set() : null, sheets: sheetSet };
-    return { sheets, names: refs };
+    const snapshot: WorkbookSnapshot = {
+      sheets: sheets.map((s): SheetSnapshot => ({ name: s.name, cells: cells.get(s.name) ?? {} })),
+      names: refs,
+    };
+    if (values) {
+      this.layout = {
+        names: JSON.stringify(refs),
+        bands: reads.map((r) => ({ sheet: r.sheet, rect: r.rect })),
+        history: history ? history.name : null,
+      };
+    }
+    return { snapshot, survey };
   }
 
   // ---- marks --------------------------------------------------------------------------
 
   /**
-   * Draws each marked cell's overlay and note and writes the issue sheet in one sync. When
-   * the host cannot be sure the workbook is free of earlier marks and of user notes on the
-   * cells to mark (no readSnapshot or clearMarks before, or they found some), it first runs
-   * clearMarks (two more syncs), so a re-check never stacks overlays or clobbers a note.
+   * Draws each marked cell's overlay and note and writes the issue sheet in one sync,
+   * removing our earlier marks in the same batch. Planned from what the last read learnt
+   * (protection, visibility, annotations); without a read that saw the plan's sheets, it
+   * looks first (two read-only syncs, no cell values).
    */
   async applyMarks(plan: MarkPlan): Promise<MarkOutcome> {
-    const st = this.markState;
-    if (!st || st.ours > 0 || st.userCells === null) await this.clearMarks();
+    const wanted = [...new Set(plan.marks.map((m) => m.sheet))];
+    let sv = this.survey;
+    if (!sv || wanted.some((s) => !sv?.looked.has(upper(s)) && sv?.sheets.some((x) => upper(x.name) === upper(s)))) {
+      sv = (await this.inspect(false, wanted)).survey;
+    }
     try {
-      return await this.writeMarks(plan);
+      return await this.writeMarks(plan, sv);
     } catch (e) {
-      // Partly applied (e.g. a user added a note since we looked): take back what we
-      // wrote, relearn where the user's notes are, and write once more.
-      if (e instanceof ExcelHostError) throw e;
-      await this.clearMarks();
-      return await this.writeMarks(plan);
+      // Something changed since we looked (a note added, a sheet protected): look again,
+      // then write once more. The first batch removed at most our own old marks.
+      if (e instanceof AppError || isCellEditModeError(e)) throw e;
+      sv = (await this.inspect(false, wanted)).survey;
+      try {
+        return await this.writeMarks(plan, sv);
+      } catch (again) {
+        // Below ExcelApi 1.7 structure protection cannot be seen before it refuses the sheet.
+        if (codeOf(again) === 'AccessDenied') throw new ExcelHostError('WORKBOOK_PROTECTED', {}, { cause: again });
+        throw again;
+      }
     }
   }
 
-  /** Removes our overlays, notes and comments only. At most two syncs (up to 60 sheets). */
+  /** Removes our overlays, notes and comments only. Three syncs; protected sheets are left. */
   async clearMarks(): Promise<number> {
     const caps = this.caps();
+    this.lastDegraded = [];
     const result = await this.batch(async (ctx) => {
       const wb = ctx.workbook;
-      const formats: Excel.ConditionalFormatCollection[] = [];
-      const sheetNames: string[] = [];
+      const sheetColl = wb.worksheets.load(caps.v12 ? 'items/name,items/protection/protected' : 'items/name');
       const notes = caps.notes ? wb.notes.load('items/content') : null;
-      const comments = caps.comments ? wb.comments.load('items/content') : null;
-      const all = caps.chain ? null : wb.worksheets.load('items/name');
-      let after: string | null = null;
-      for (;;) {
-        // Normally once; a workbook of more than SHEET_CAP sheets needs one sync per page.
-        const probes = chainSheets(wb, after, caps.chain).map((ws) => ({
-          ws: ws.load('name'),
-          cfs: caps.cf ? loadFormats(ws) : null,
-        }));
-        await ctx.sync();
-        let full = true;
-        for (const p of probes) {
-          if (p.ws.isNullObject) {
-            full = false;
-            break;
-          }
-          sheetNames.push(p.ws.name);
-          if (p.cfs) formats.push(p.cfs);
-        }
-        if (!full || !caps.chain) break;
-        after = sheetNames[sheetNames.length - 1] as string;
-      }
-      if (all) sheetNames.push(...all.items.map((s) => s.name));
-
+      const comments = caps.comments ? wb.comments.load('items/id,items/content') : null;
+      await ctx.sync();
+      const locked = new Set(sheetColl.items.filter((ws) => caps.v12 && ws.protection.protected).map((ws) => upper(ws.name)));
+      const formats = caps.cf
+        ? sheetColl.items.filter((ws) => !locked.has(upper(ws.name))).map((ws) => loadFormats(ws))
+        : [];
+      const ours = [...(notes?.items ?? []), ...(comments?.items ?? [])]
+        .filter((item) => item.content.startsWith(NOTE_MARKER))
+        .map((item) => ({ item, at: item.getLocation().load('address') }));
+      await ctx.sync();
       let removedFormats = 0;
       for (const coll of formats) {
         for (const cf of coll.items) {
@@ -438,93 +698,98 @@ export class ExcelHost {
         }
       }
       let removedNotes = 0;
-      const userLocations: Excel.Range[] = [];
-      for (const item of [...(notes?.items ?? []), ...(comments?.items ?? [])]) {
-        if (item.content.startsWith(NOTE_MARKER)) {
-          item.delete();
-          removedNotes++;
-        } else {
-          userLocations.push(item.getLocation().load('address'));
-        }
+      for (const { item, at } of ours) {
+        const split = splitSheetAddress(at.address);
+        if (split && locked.has(upper(split.sheet))) continue;
+        item.delete();
+        removedNotes++;
       }
-      if (removedFormats + removedNotes + userLocations.length > 0) await ctx.sync();
-      const userCells = new Set<string>();
-      for (const r of userLocations) {
-        const at = splitSheetAddress(r.address);
-        if (at) userCells.add(cellKey(at.sheet, at.address));
-      }
-      return { removed: Math.max(removedFormats, removedNotes), userCells, sheetNames };
+      if (removedFormats + removedNotes > 0) await ctx.sync();
+      return { removed: Math.max(removedFormats, removedNotes), locked: sheetColl.items.filter((ws) => locked.has(upper(ws.name))).map((ws) => ws.name) };
     });
-    this.markState = {
-      ours: 0,
-      userCells: result.userCells,
-      sheets: new Set(result.sheetNames.map((s) => s.toUpperCase())),
-    };
+    if (result.locked.length > 0) this.lastDegraded.push(`protected: ${result.locked.join(', ')}`);
+    if (this.survey) {
+      const left = new Set(result.locked.map(upper));
+      this.survey.ourFormats = this.survey.ourFormats.filter((f) => left.has(upper(f.sheet)));
+      this.survey.ourNotes = this.survey.ourNotes.filter((f) => left.has(upper(f.sheet)));
+      this.survey.ourComments = this.survey.ourComments.filter((f) => left.has(upper(f.sheet)));
+    }
     return result.removed;
   }
 
-  private async writeMarks(plan: MarkPlan): Promise<MarkOutcome> {
+  private async writeMarks(plan: MarkPlan, sv: Survey): Promise<MarkOutcome> {
     const caps = this.caps();
-    this.lastDegraded = [];
-    const mode: MarkOutcome['notes'] = caps.notes ? 'notes' : caps.comments ? 'comments' : 'none';
-    if (!caps.cf) this.lastDegraded.push(`conditionalFormats (ExcelApi ${API.conditionalFormats})`);
-    if (mode === 'none') this.lastDegraded.push(`notes (ExcelApi ${API.notes}) / comments (ExcelApi ${API.comments})`);
-
-    const st = this.markState;
+    const degraded: string[] = [];
+    const decision = planMarkBatch(plan, sv, caps, degraded);
+    const steps: Step[] = [];
     const issueName = plan.issueSheet.name;
-    const groups = groupMarks(plan.marks).filter(
-      (g) => g.sheet.toUpperCase() !== issueName.toUpperCase() && (!st || st.sheets.has(g.sheet.toUpperCase())),
-    );
 
-    const steps: Step[] = [
-      {
-        cost: cost(6, issueName),
-        run: (b) => {
-          // Add under a temporary name first: the old sheet may be the only one.
-          const ws = b.wb.worksheets.add(`~bra${Date.now().toString(36)}`);
-          b.wb.worksheets.getItemOrNullObject(issueName).delete();
-          ws.name = issueName;
-          b.remember(issueName, ws);
-        },
+    // 1. Our old marks go first: if anything later fails, only they are gone.
+    for (const f of decision.dropFormats) {
+      steps.push({ cost: cost(3, f), run: (b) => b.sheet(f.sheet).getRange().conditionalFormats.getItem(f.id).delete() });
+    }
+    for (const n of decision.dropNotes) {
+      steps.push({ cost: cost(3, n), run: (b) => b.sheet(n.sheet).notes.getItem(n.address).delete() });
+    }
+    for (const c of decision.dropComments) {
+      steps.push({ cost: cost(2, c), run: (b) => b.wb.comments.getItem(c.id).delete() });
+    }
+    // 2. The issue sheet, replaced under its own name (no temporary sheet to orphan).
+    const old = decision.oldIssueSheet;
+    steps.push({
+      cost: cost(6, issueName),
+      run: (b) => {
+        if (old) b.wb.worksheets.getItem(old).delete();
+        b.remember(issueName, b.wb.worksheets.add(issueName));
       },
-      ...sheetSteps(plan.issueSheet, caps, this.lastDegraded),
-    ];
+    });
+    steps.push(...sheetSteps(plan.issueSheet, caps, degraded));
+    // 3. Overlays and notes on the cells.
+    const added: Array<{ sheet: string; cf: Excel.ConditionalFormat | null }> = [];
     if (caps.cf) {
-      for (const g of groups) {
+      for (const g of decision.groups) {
         const colors = SEVERITY_COLORS[g.severity];
         const formula = markFormula(g.severity);
         steps.push({
-          cost: cost(14, g.sheet, g.address, formula, colors),
+          cost: cost(15, g.sheet, g.address, formula, colors),
           run: (b) => {
             const cf = b.sheet(g.sheet).getRange(g.address).conditionalFormats.add('Custom');
             cf.custom.rule.formula = formula;
             cf.custom.format.fill.color = `#${colors.fill}`;
             cf.custom.format.font.color = `#${colors.font}`;
             cf.priority = 0;
+            const slot = { sheet: g.sheet, cf: cf.load('id') };
+            added.push(slot);
           },
         });
       }
     }
-    if (mode !== 'none') {
-      for (const g of groups) {
-        if (st?.userCells?.has(cellKey(g.sheet, g.address))) continue;
+    const notesAdded: Array<{ sheet: string; address: string }> = [];
+    if (decision.mode === 'notes') {
+      for (const g of decision.noted) {
         const text = `${NOTE_MARKER}${g.notes.join('\n')}`.slice(0, NOTE_LIMIT);
         steps.push({
           cost: cost(5, g.sheet, g.address, text),
           run: (b) => {
-            const ws = b.sheet(g.sheet);
-            if (mode === 'notes') ws.notes.add(g.address, text);
-            else b.wb.comments.add(ws.getRange(g.address), text, 'Plain');
+            b.sheet(g.sheet).notes.add(g.address, text);
+            notesAdded.push({ sheet: g.sheet, address: g.address });
           },
         });
       }
     }
     await this.runSteps(steps);
-    if (this.markState) {
-      this.markState.ours += groups.length;
-      this.markState.sheets.add(issueName.toUpperCase());
-    }
-    return { notes: mode, marked: caps.cf ? groups.length : 0 };
+    this.lastDegraded = degraded;
+
+    // What is in the workbook now: the next marking needs no read.
+    const gone = new Set(decision.dropFormats.map((f) => f.id));
+    sv.ourFormats = [...sv.ourFormats.filter((f) => !gone.has(f.id)), ...added.map((a) => ({ sheet: a.sheet, id: (a.cf as Excel.ConditionalFormat).id }))];
+    const goneNotes = new Set(decision.dropNotes.map((n) => cellKey(n.sheet, n.address)));
+    sv.ourNotes = [...sv.ourNotes.filter((n) => !goneNotes.has(cellKey(n.sheet, n.address))), ...notesAdded];
+    const goneComments = new Set(decision.dropComments.map((c) => c.id));
+    sv.ourComments = sv.ourComments.filter((c) => !goneComments.has(c.id));
+    sv.sheets = [...sv.sheets.filter((s) => upper(s.name) !== upper(issueName)), { name: issueName, visibility: 'Visible', protected: caps.v12 ? false : null }];
+    sv.looked.add(upper(issueName));
+    return { notes: decision.mode, marked: caps.cf ? decision.groups.length : 0, protectedSheets: decision.protectedSheets };
   }
 
   // ---- writing ------------------------------------------------------------------------
@@ -536,47 +801,39 @@ export class ExcelHost {
    */
   async applyWorkbookPlan(plan: WorkbookPlan, options: { replaceSheets?: boolean } = {}): Promise<void> {
     const caps = this.caps();
-    if (!caps.nullObjects) {
-      throw new ExcelHostError('UNSUPPORTED', { set: API.nullObjects }, `插入模板需要 ExcelApi ${API.nullObjects} 或更高版本的 Excel。`);
-    }
+    if (!caps.nullObjects) throw new ExcelHostError('UNSUPPORTED', { set: API.nullObjects });
     const seen = new Set<string>();
     for (const s of plan.sheets) {
-      const problem = sheetNameProblem(s.name);
-      if (problem) throw new ExcelHostError('BAD_SHEET_NAME', { sheet: s.name }, `工作表名称“${s.name}”无效：${problem}`);
-      if (seen.has(s.name.toUpperCase())) {
-        throw new ExcelHostError('SHEET_EXISTS', { sheet: s.name }, `模板中工作表“${s.name}”重复。`);
-      }
-      seen.add(s.name.toUpperCase());
+      if (sheetNameProblem(s.name)) throw new ExcelHostError('BAD_SHEET_NAME', { sheet: s.name });
+      if (seen.has(upper(s.name))) throw new ExcelHostError('SHEET_EXISTS', { sheet: s.name });
+      seen.add(upper(s.name));
     }
 
-    // Sync 1: nothing is written until we know no sheet or name is taken.
+    // Sync 1: nothing is written until we know no sheet or name is taken, and that the
+    // workbook's structure may change.
     const clash = await this.batch(async (ctx) => {
       const wb = ctx.workbook;
-      const sheets = plan.sheets.map((s) => ({ name: s.name, ws: wb.worksheets.getItemOrNullObject(s.name) }));
+      const sheets = plan.sheets.map((s) => ({ name: s.name, ws: wb.worksheets.getItemOrNullObject(s.name).load('name,visibility') }));
       const names = plan.names.map((n) => ({ name: n.name, item: wb.names.getItemOrNullObject(n.name) }));
+      const protection = caps.v17 ? wb.protection.load('protected') : null;
       await ctx.sync();
+      const found = sheets.filter((s) => !s.ws.isNullObject);
       return {
-        sheets: sheets.filter((s) => !s.ws.isNullObject).map((s) => s.name),
+        sheets: found.map((s) => s.ws.name),
+        veryHidden: found.filter((s) => String(s.ws.visibility) === 'VeryHidden').map((s) => s.ws.name),
         names: names.filter((n) => !n.item.isNullObject).map((n) => n.name),
+        structureProtected: protection?.protected === true,
       };
     });
+    if (clash.structureProtected) throw new ExcelHostError('WORKBOOK_PROTECTED');
     if (clash.sheets.length > 0 && !options.replaceSheets) {
-      throw new ExcelHostError(
-        'SHEET_EXISTS',
-        { sheet: clash.sheets.join('、') },
-        `工作簿中已有工作表“${clash.sheets.join('”“')}”，未做任何修改。请先重命名或删除后再插入模板。`,
-      );
+      throw new ExcelHostError('SHEET_EXISTS', { sheet: clash.sheets.join('、') });
     }
-    if (clash.names.length > 0) {
-      throw new ExcelHostError(
-        'NAME_EXISTS',
-        { name: clash.names.join('、') },
-        `工作簿中已有名称 ${clash.names.join('、')}，未做任何修改。`,
-      );
-    }
+    if (clash.veryHidden.length > 0) throw new ExcelHostError('SHEET_HIDDEN', { sheet: clash.veryHidden.join('、') });
+    if (clash.names.length > 0) throw new ExcelHostError('NAME_EXISTS', { name: clash.names.join('、') });
 
     // Sync 2 (more only past the payload budget): everything else.
-    this.lastDegraded = [];
+    const degraded: string[] = [];
     const steps: Step[] = [];
     if (options.replaceSheets) {
       for (const name of clash.sheets) steps.push({ cost: cost(2, name), run: (b) => b.wb.worksheets.getItem(name).delete() });
@@ -593,7 +850,7 @@ export class ExcelHost {
         run: (b) => void b.wb.names.add(n.name, b.sheet(n.sheet).getRange(n.address)),
       });
     }
-    for (const s of plan.sheets) steps.push(...sheetSteps(s, caps, this.lastDegraded));
+    for (const s of plan.sheets) steps.push(...sheetSteps(s, caps, degraded));
     const first = plan.sheets[0];
     if (first) steps.push({ cost: cost(2), run: (b) => b.sheet(first.name).activate() });
     try {
@@ -602,11 +859,37 @@ export class ExcelHost {
       await this.rollback(plan).catch(() => undefined);
       throw e;
     }
-    for (const s of plan.sheets) this.markState?.sheets.add(s.name.toUpperCase());
+    this.lastDegraded = degraded;
+    if (this.survey) {
+      const sv = this.survey;
+      const added = new Set(plan.sheets.map((s) => upper(s.name)));
+      sv.sheets = [...sv.sheets.filter((s) => !added.has(upper(s.name))), ...plan.sheets.map((s): SheetInfo => ({ name: s.name, visibility: 'Visible', protected: false }))];
+    }
   }
 
-  /** Writes accepted suggestions, explanations and formulas into existing cells. One sync. */
+  /**
+   * The native YoY chart beside the 领导参阅 table (sheet already written): one batch, one
+   * sync, with the same cell-edit handling as every other batch. False when there is
+   * nothing to chart.
+   */
+  async addYoyChart(sheet: SheetPlan, text: YoyChartText): Promise<boolean> {
+    const rows = yoyRows(sheet);
+    if (!rows || !this.has(API.base)) return false;
+    const caps = this.caps();
+    return this.batch(async (ctx) => {
+      queueYoyChart(ctx, sheet.name, rows, text, caps.v17);
+      await ctx.sync();
+      return true;
+    });
+  }
+
+  /**
+   * Writes accepted suggestions, explanations and formulas into existing cells. One sync.
+   * A sheet the last read found protected is refused before anything is written.
+   */
   async applyCellEdits(edits: CellEdit[]): Promise<void> {
+    const locked = edits.find((e) => this.sheetInfo(e.sheet)?.protected === true);
+    if (locked) throw new ExcelHostError('SHEET_PROTECTED', { sheet: locked.sheet });
     const steps: Step[] = [];
     for (const e of edits) {
       let input: string | number | boolean;
@@ -622,61 +905,82 @@ export class ExcelHost {
         },
       });
     }
-    await this.runSteps(steps);
+    try {
+      await this.runSteps(steps);
+    } catch (e) {
+      // Protected since we looked (Excel refuses the first locked cell, before any write
+      // that follows it; the edits before it are written, as they would be by hand).
+      if (codeOf(e) === 'AccessDenied') throw new ExcelHostError('SHEET_PROTECTED', { sheet: edits[0]?.sheet ?? '' }, { cause: e });
+      throw e;
+    }
   }
 
   /** Shows a finding's cell: activates its sheet and selects it. One sync. */
   async selectCell(ref: CellRef): Promise<void> {
-    await this.batch(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(ref.sheet);
-      ws.activate();
-      ws.getRange(ref.address).select();
-      await ctx.sync();
-    });
+    const info = this.sheetInfo(ref.sheet);
+    if (info && info.visibility !== 'Visible') throw new ExcelHostError('SHEET_HIDDEN', { sheet: info.name });
+    try {
+      await this.batch(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+        ws.activate();
+        ws.getRange(ref.address).select();
+        await ctx.sync();
+      });
+    } catch (e) {
+      if (codeOf(e) === 'InvalidOperation' || codeOf(e) === 'InvalidSelection') {
+        throw new ExcelHostError('SHEET_HIDDEN', { sheet: ref.sheet }, { cause: e });
+      }
+      throw e;
+    }
   }
 
   // ---- plumbing -----------------------------------------------------------------------
 
-  private caps(): Caps {
-    const has = (v: string) => {
-      let ok = this.supported.get(v);
-      if (ok === undefined) {
-        try {
-          ok = this.deps.isSetSupported('ExcelApi', v);
-        } catch {
-          ok = false;
-        }
-        this.supported.set(v, ok);
+  private sheetInfo(name: string): SheetInfo | undefined {
+    return this.survey?.sheets.find((s) => upper(s.name) === upper(name));
+  }
+
+  private has(v: string): boolean {
+    let ok = this.supported.get(v);
+    if (ok === undefined) {
+      try {
+        ok = this.deps.isSetSupported('ExcelApi', v);
+      } catch {
+        ok = false;
       }
-      return ok;
-    };
+      this.supported.set(v, ok);
+    }
+    return ok;
+  }
+
+  private caps(): Caps {
+    const has = (v: string) => this.has(v);
     return {
+      v12: has(API.layout),
       nullObjects: has(API.nullObjects),
-      chain: has(API.sheetChain),
       cf: has(API.conditionalFormats),
       v17: has(API.hyperlinks),
       v18: has(API.dataValidation),
       pageLayout: has(API.pageLayout),
       comments: has(API.comments),
+      delayForCellEdit: has(API.delayForCellEdit),
       notes: has(API.notes),
     };
   }
 
-  /** One Excel.run, retried while Excel is in cell-edit mode. */
+  /**
+   * One Excel.run: the only place cell-edit mode is handled. Where Excel supports it, it is
+   * asked to hold the batch until the user leaves the cell; a refusal all the same is
+   * retried with a growing back-off, then explained.
+   */
   private async batch<T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options: Excel.RunOptions | undefined = this.caps().delayForCellEdit ? { delayForCellEdit: true } : undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.deps.run(fn);
+        return await this.deps.run(fn, options);
       } catch (e) {
         if (!isCellEditModeError(e)) throw e;
-        if (attempt >= this.deps.retries) {
-          throw new ExcelHostError(
-            'CELL_EDIT_MODE',
-            {},
-            'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。',
-            { cause: e },
-          );
-        }
+        if (attempt >= this.deps.retries) throw new ExcelHostError('CELL_EDIT_MODE', {}, { cause: e });
         await this.deps.sleep(this.deps.retryDelayMs * 2 ** attempt);
       }
     }
@@ -684,6 +988,16 @@ export class ExcelHost {
 
   /** Runs steps in as few syncs as the payload budget allows (normally one). */
   private async runSteps(steps: Step[]): Promise<void> {
+    // Excel reports our own writes as changes too; the live re-check must not chase them.
+    this.ownWriteUntil = Number.POSITIVE_INFINITY;
+    try {
+      await this.runParts(steps);
+    } finally {
+      this.ownWriteUntil = this.deps.now() + this.ownWriteMs;
+    }
+  }
+
+  private async runParts(steps: Step[]): Promise<void> {
     for (const part of chunk(steps, this.deps.payloadBudget)) {
       // Only past the budget is there more than one part; each is its own request.
       await this.batch(async (ctx) => {
@@ -705,69 +1019,96 @@ export class ExcelHost {
 }
 
 // ---------------------------------------------------------------------------------------
-// Reading helpers
+// The marking decision (pure: survey + plan + caps → what the batch does)
 
-/** SHEET_CAP sheet proxies after `after` (or from the first), found without their names. */
-function chainSheets(wb: Excel.Workbook, after: string | null, chain = true): Excel.Worksheet[] {
-  // Before ExcelApi 1.5 there is no chain (and no conditional formats to read either).
-  if (!chain) return [];
-  const out: Excel.Worksheet[] = [];
-  let ws = after === null ? wb.worksheets.getFirst() : wb.worksheets.getItem(after).getNextOrNullObject();
-  out.push(ws);
-  for (let i = 1; i < SHEET_CAP; i++) {
-    ws = ws.getNextOrNullObject();
-    out.push(ws);
+export interface MarkDecision {
+  mode: MarkOutcome['notes'];
+  /** Cells to overlay (worst severity each). */
+  groups: MarkGroup[];
+  /** Cells that also get a note. */
+  noted: MarkGroup[];
+  dropFormats: Array<{ sheet: string; id: string }>;
+  dropNotes: Array<{ sheet: string; address: string }>;
+  dropComments: Array<{ sheet: string; id: string }>;
+  /** The existing issue sheet's name, deleted before the new one is added. */
+  oldIssueSheet: string | null;
+  protectedSheets: string[];
+}
+
+/**
+ * Decides the marking batch before anything is written: refuses what Excel would refuse
+ * halfway (structure protection, a very hidden issue sheet), leaves protected sheets
+ * unmarked, and writes a note only where the cell is known to be free.
+ */
+export function planMarkBatch(plan: MarkPlan, sv: Survey, caps: Pick<Caps, 'cf' | 'notes' | 'comments'>, degraded: string[]): MarkDecision {
+  const issueName = plan.issueSheet.name;
+  const byUpper = new Map(sv.sheets.map((s) => [upper(s.name), s]));
+  const issue = byUpper.get(upper(issueName));
+  if (sv.structureProtected === true) throw new ExcelHostError('WORKBOOK_PROTECTED');
+  if (issue?.visibility === 'VeryHidden') throw new ExcelHostError('SHEET_HIDDEN', { sheet: issue.name });
+  if (issue && !sv.sheets.some((s) => s !== issue && s.visibility === 'Visible')) {
+    // Deleting the only visible sheet is refused; a workbook with nothing else visible
+    // has no report to mark either.
+    throw new ExcelHostError('SHEET_HIDDEN', { sheet: sv.sheets.filter((s) => s !== issue).map((s) => s.name).join('、') });
   }
-  return out;
-}
-
-function loadFormats(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
-  return ws.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
-}
-
-function probeSheet(ws: Excel.Worksheet, caps: Caps): SheetProbe {
-  ws.load('name');
-  const used = caps.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
-  used.load('address,values,formulas,valueTypes');
-  return { ws, used, cfs: caps.cf ? loadFormats(ws) : null };
-}
-
-function probeWorkbook(wb: Excel.Workbook, caps: Caps) {
+  const all = groupMarks(plan.marks)
+    .filter((g) => upper(g.sheet) !== upper(issueName))
+    .map((g) => ({ ...g, sheet: byUpper.get(upper(g.sheet))?.name ?? g.sheet }))
+    .filter((g) => byUpper.has(upper(g.sheet)));
+  const isLocked = (sheet: string) => byUpper.get(upper(sheet))?.protected === true;
+  const protectedSheets = [...new Set(all.filter((g) => isLocked(g.sheet)).map((g) => g.sheet))];
+  const groups = all.filter((g) => !isLocked(g.sheet));
+  const free = (s: { sheet: string }) => !isLocked(s.sheet);
+  const mode: MarkOutcome['notes'] = caps.notes ? 'notes' : 'none';
+  if (!caps.cf) degraded.push(`conditionalFormats (ExcelApi ${API.conditionalFormats})`);
+  if (!caps.notes) degraded.push(`notes (ExcelApi ${API.notes})`);
+  if (protectedSheets.length > 0) degraded.push(`protected: ${protectedSheets.join(', ')}`);
+  const noted =
+    mode === 'notes'
+      ? groups.filter((g) => sv.looked.has(upper(g.sheet)) && !sv.userAnnotated.has(cellKey(g.sheet, g.address)))
+      : [];
   return {
-    names: wb.names.load(caps.v17 ? 'items/name,items/type,items/formula' : 'items/name,items/type,items/value'),
-    notes: caps.notes ? wb.notes.load('items/content') : null,
-    comments: caps.comments ? wb.comments.load('items/content') : null,
+    mode,
+    groups,
+    noted,
+    dropFormats: caps.cf ? sv.ourFormats.filter(free) : [],
+    dropNotes: caps.notes ? sv.ourNotes.filter(free) : [],
+    dropComments: caps.comments ? sv.ourComments.filter(free) : [],
+    oldIssueSheet: issue ? issue.name : null,
+    protectedSheets,
   };
 }
 
-function readNames(names: Excel.NamedItemCollection, caps: Caps) {
-  return names.items.map((n) => ({
-    name: n.name,
-    type: String(n.type),
-    formula: caps.v17 ? n.formula : `=${n.value as string}`,
-  }));
+// ---------------------------------------------------------------------------------------
+// Reading helpers
+
+/** The used range of `ws` with the calls this Excel has (valuesOnly is 1.2, OrNullObject 1.4). */
+function usedRangeOf(ws: Excel.Worksheet, caps: Caps): Excel.Range {
+  if (caps.nullObjects) return ws.getUsedRangeOrNullObject(true);
+  return caps.v12 ? ws.getUsedRange(true) : ws.getUsedRange();
+}
+
+/** Workbook names that point at one cell of an existing sheet (the sheet's own spelling). */
+function namedRefs(names: Excel.NamedItemCollection, caps: Pick<Caps, 'v17'>, sheetNames: string[]): NameRef[] {
+  const byUpper = new Map(sheetNames.map((n) => [upper(n), n]));
+  const refs: NameRef[] = [];
+  for (const n of names.items) {
+    if (String(n.type) !== 'Range') continue;
+    const at = parseNameFormula(caps.v17 ? String(n.formula) : `=${String(n.value)}`);
+    const sheet = at ? byUpper.get(upper(at.sheet)) : undefined;
+    if (!at || !sheet) continue;
+    refs.push({ name: n.name, sheet, address: at.address });
+  }
+  return refs;
+}
+
+function loadFormats(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  return ws.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
 }
 
 function isOurFormat(cf: Excel.ConditionalFormat): boolean {
   return cf.type === 'Custom' && !cf.customOrNullObject.isNullObject &&
     String(cf.customOrNullObject.rule.formula ?? '').includes(MARK_TOKEN);
-}
-
-function countOurFormats(cfs: Excel.ConditionalFormatCollection): number {
-  return cfs.items.filter(isOurFormat).length;
-}
-
-function countNotes(
-  notes: Excel.NoteCollection | null,
-  comments: Excel.CommentCollection | null,
-): { ours: number; user: number } {
-  let ours = 0;
-  let user = 0;
-  for (const item of [...(notes?.items ?? []), ...(comments?.items ?? [])]) {
-    if (item.content.startsWith(NOTE_MARKER)) ours++;
-    else user++;
-  }
-  return { ours, user };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -841,7 +1182,7 @@ function styleOps(s: CellStyle): number {
   return Object.keys(s).length * 4 + (s.border ? 24 : 0);
 }
 
-function applyStyle(range: Excel.Range, s: CellStyle, r: Rect): void {
+function applyStyle(range: Excel.Range, s: CellStyle, r: Rect, v12: boolean): void {
   const f = range.format;
   if (s.font !== undefined) f.font.name = FONT_FACES[s.font];
   if (s.size !== undefined) f.font.size = s.size;
@@ -867,7 +1208,8 @@ function applyStyle(range: Excel.Range, s: CellStyle, r: Rect): void {
       b.weight = 'Thin';
     }
   }
-  if (s.unlocked) f.protection.locked = false;
+  // RangeFormat.protection is ExcelApi 1.2; templates need 1.4 anyway.
+  if (s.unlocked && v12) f.protection.locked = false;
 }
 
 function validationRule(v: Validation): Excel.DataValidationRule {
@@ -891,7 +1233,11 @@ function sheetSteps(p: SheetPlan, caps: Caps, degraded: string[]): Step[] {
     .filter((x): x is { c: PlannedCell; pos: { row: number; col: number } } => x.pos !== null);
 
   // Column widths and row heights, equal neighbours in one call.
-  const cols = runsOf(p.columns.map((w, i) => [i + 1, w] as [number, number]));
+  // Column widths, row heights and merges are ExcelApi 1.2.
+  if (!caps.v12 && (p.columns.length > 0 || Object.keys(p.rowHeights ?? {}).length > 0 || p.merges.length > 0)) {
+    degraded.push(`columnWidth / rowHeight / merge (ExcelApi ${API.layout})`);
+  }
+  const cols = caps.v12 ? runsOf(p.columns.map((w, i) => [i + 1, w] as [number, number])) : [];
   if (cols.length > 0) {
     steps.push({
       cost: cost(cols.length * 4),
@@ -902,7 +1248,7 @@ function sheetSteps(p: SheetPlan, caps: Caps, degraded: string[]): Step[] {
       },
     });
   }
-  const rows = runsOf(Object.entries(p.rowHeights ?? {}).map(([k, v]) => [Number(k), v] as [number, number]));
+  const rows = caps.v12 ? runsOf(Object.entries(p.rowHeights ?? {}).map(([k, v]) => [Number(k), v] as [number, number])) : [];
   if (rows.length > 0) {
     steps.push({
       cost: cost(rows.length * 4),
@@ -968,11 +1314,11 @@ function sheetSteps(p: SheetPlan, caps: Caps, degraded: string[]): Step[] {
     .filter((x) => x.key !== '{}');
   for (const g of groupRects(styled)) {
     for (const r of g.rects) {
-      steps.push({ cost: cost(styleOps(g.value) + 2, g.value), run: (b) => applyStyle(ws(b).getRange(rectToA1(r)), g.value, r) });
+      steps.push({ cost: cost(styleOps(g.value) + 2, g.value), run: (b) => applyStyle(ws(b).getRange(rectToA1(r)), g.value, r, caps.v12) });
     }
   }
 
-  if (p.merges.length > 0) {
+  if (p.merges.length > 0 && caps.v12) {
     steps.push({
       cost: cost(p.merges.length * 3, p.merges),
       run: (b) => {

@@ -7,12 +7,17 @@ export {
   MARK_TOKEN,
   NOTE_MARKER,
   PAYLOAD_BUDGET,
+  RESPONSE_BUDGET,
+  ROW_COLUMNS,
   SHEET_CAP,
   cellInput,
   isCellEditModeError,
   markFormula,
+  planMarkBatch,
   rangeToCells,
+  rowBands,
   sheetNameProblem,
 } from './host';
-export type { ExcelHostDeps, ExcelHostErrorCode, MarkOutcome } from './host';
+export type { ExcelHostDeps, ExcelHostErrorCode, MarkDecision, MarkOutcome, SheetInfo, Survey } from './host';
+export { EXCEL_HOST_MESSAGES, excelHostMessage } from './messages';
 export * as a1 from './address';

@@ -2,15 +2,13 @@
  * A native Excel chart beside the 领导参阅 key-indicator table: one clustered bar per key
  * indicator, its year-on-year change in percent. The bars read the table's own YoY column
  * (the range the summary plan gives its data bar), so the chart follows the cells and needs
- * no data of its own. One Excel.run, one sync.
+ * no data of its own. Queued by ExcelHost.addYoyChart in its own batch (one sync, the
+ * host's cell-edit handling); nothing here calls Excel.run.
  *
  * Charts are ExcelApi 1.1. Naming the bars after the indicators (setXAxisValues) and listing
  * them top-down in table order (reversePlotOrder) are 1.7; an older Excel gets numbered bars.
  */
 import type { SheetPlan } from '../../core';
-import type { ExcelHostDeps } from './host';
-
-export type ChartDeps = Pick<ExcelHostDeps, 'run' | 'isSetSupported'>;
 
 export interface YoyChartText {
   title: string;
@@ -25,8 +23,14 @@ const FROM_COL = 'I';
 const TO_COL = 'O';
 const MIN_ROWS = 12;
 
+export interface YoyRows {
+  col: string;
+  first: number;
+  last: number;
+}
+
 /** Rows of the key-indicator table: the summary plan's data bar range (`E7:E15`). */
-export function yoyRows(sheet: SheetPlan): { col: string; first: number; last: number } | null {
+export function yoyRows(sheet: SheetPlan): YoyRows | null {
   const bar = sheet.dataBars?.[0];
   const m = bar ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(bar.range.replace(/\$/g, '')) : null;
   if (!m || m[1] !== m[3]) return null;
@@ -35,40 +39,22 @@ export function yoyRows(sheet: SheetPlan): { col: string; first: number; last: n
   return last >= first ? { col: m[1] as string, first, last } : null;
 }
 
-/**
- * Adds the chart to the summary sheet (already written). Resolves to false when there is
- * nothing to chart or this Excel has no chart API at all; rejects only on an Excel error.
- */
-export async function addYoyChart(deps: ChartDeps, sheet: SheetPlan, text: YoyChartText): Promise<boolean> {
-  const rows = yoyRows(sheet);
-  if (!rows) return false;
-  const has = (v: string) => {
-    try {
-      return deps.isSetSupported('ExcelApi', v);
-    } catch {
-      return false;
-    }
-  };
-  if (!has('1.1')) return false;
-  const names = has('1.7');
-  return deps.run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getItem(sheet.name);
-    const values = ws.getRange(`${rows.col}${rows.first}:${rows.col}${rows.last}`);
-    const chart = ws.charts.add('BarClustered', values, 'Columns');
-    chart.name = YOY_CHART_NAME;
-    chart.title.text = text.title;
-    chart.title.visible = true;
-    chart.legend.visible = false;
-    chart.dataLabels.showValue = true;
-    const top = Math.max(1, rows.first - 1);
-    chart.setPosition(`${FROM_COL}${top}`, `${TO_COL}${Math.max(rows.last, top + MIN_ROWS) + 1}`);
-    const series = chart.series.getItemAt(0);
-    series.name = text.series;
-    if (names) {
-      series.setXAxisValues(ws.getRange(`A${rows.first}:A${rows.last}`));
-      chart.axes.categoryAxis.reversePlotOrder = true;
-    }
-    await ctx.sync();
-    return true;
-  });
+/** Queues the chart on `sheetName` (already written). `names`: ExcelApi 1.7 is there. */
+export function queueYoyChart(ctx: Excel.RequestContext, sheetName: string, rows: YoyRows, text: YoyChartText, names: boolean): void {
+  const ws = ctx.workbook.worksheets.getItem(sheetName);
+  const values = ws.getRange(`${rows.col}${rows.first}:${rows.col}${rows.last}`);
+  const chart = ws.charts.add('BarClustered', values, 'Columns');
+  chart.name = YOY_CHART_NAME;
+  chart.title.text = text.title;
+  chart.title.visible = true;
+  chart.legend.visible = false;
+  chart.dataLabels.showValue = true;
+  const top = Math.max(1, rows.first - 1);
+  chart.setPosition(`${FROM_COL}${top}`, `${TO_COL}${Math.max(rows.last, top + MIN_ROWS) + 1}`);
+  const series = chart.series.getItemAt(0);
+  series.name = text.series;
+  if (names) {
+    series.setXAxisValues(ws.getRange(`A${rows.first}:A${rows.last}`));
+    chart.axes.categoryAxis.reversePlotOrder = true;
+  }
 }
