@@ -1,3 +1,4 @@
+import { planMarks, type Report } from '../../src/core';
 /**
  * The Office.js host against the strict fake: round trips (syncs) are counted, older
  * Excel versions are simulated, and the user's own formatting is compared before/after.
@@ -242,17 +243,24 @@ describe('applyMarks and clearMarks', () => {
     const { fake, host } = setup();
     await host.readSnapshot();
     const sheet = FORMS[0] as string;
-    await host.applyMarks({
-      marks: [
-        { sheet, address: 'E5', severity: 'info', rule: 'A5', note: '同比下降超过 20%' },
-        { sheet, address: '$E$5', severity: 'error', rule: 'R01', note: '合计与分项之和不符' },
+    const cell = { sheet, address: 'E5' };
+    const report: Report = {
+      ready: false, counts: { error: 1, warning: 0, info: 1 }, explained: 0, skipped: [],
+      findings: [
+        { rule: 'A5', severity: 'info', code: 'LA_CASES', form: 'JS01', messageId: 'adverse-move', params: { direction: 'down', pct: '25' }, cell },
+        { rule: 'C01', severity: 'error', code: 'LA_CASES', form: 'JS01', messageId: 'required-blank', params: {}, cell },
       ],
-      issueSheet: issueSheet(2),
-    });
+    };
+    // The core groups findings by cell; the host draws each mark as it comes.
+    const plan = planMarks(report);
+    expect(plan.marks).toHaveLength(1);
+    await host.applyMarks(plan);
     expect(fake.conditionalFormats(sheet)).toEqual([expect.objectContaining({ range: 'E5', formula: markFormula('error') })]);
-    expect(fake.notes(sheet)).toEqual([
-      expect.objectContaining({ address: 'E5', content: `${NOTE_MARKER}同比下降超过 20%\n合计与分项之和不符` }),
-    ]);
+    const notes = fake.notes(sheet);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.content).toMatch(new RegExp(`^${NOTE_MARKER}`));
+    expect(notes[0]?.content).toContain('同比下降25%');
+    expect(notes[0]?.content).toContain('为必填指标');
   });
 
   test('clearMarks restores exactly what was there: user fill, number format, note, comment, rules', async () => {

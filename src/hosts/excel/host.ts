@@ -249,7 +249,6 @@ export function sheetNameProblem(name: string): string | null {
   return null;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const NOTE_LIMIT = 30000;
 
 function normAddress(a: string): string {
@@ -1121,19 +1120,9 @@ interface MarkGroup {
   notes: string[];
 }
 
-/** One overlay and one note per cell: the worst severity, every note. */
+/** planMarks already gives one mark per cell (the worst severity, every note): one group each. */
 function groupMarks(marks: readonly Mark[]): MarkGroup[] {
-  const groups = new Map<string, MarkGroup>();
-  for (const m of marks) {
-    const k = cellKey(m.sheet, m.address);
-    const g = groups.get(k);
-    if (!g) groups.set(k, { sheet: m.sheet, address: normAddress(m.address), severity: m.severity, notes: [m.note] });
-    else {
-      if (SEVERITY_RANK[m.severity] > SEVERITY_RANK[g.severity]) g.severity = m.severity;
-      if (!g.notes.includes(m.note)) g.notes.push(m.note);
-    }
-  }
-  return [...groups.values()];
+  return marks.map((m) => ({ sheet: m.sheet, address: normAddress(m.address), severity: m.severity, notes: [m.note] }));
 }
 
 // ---------------------------------------------------------------------------------------
