@@ -1,8 +1,8 @@
-import { planMarks, type Report } from '../../src/core';
 /**
  * The Office.js host against the strict fake: round trips (syncs) are counted, older
  * Excel versions are simulated, and the user's own formatting is compared before/after.
  */
+import { planMarks, type Report } from '../../src/core';
 import { ExcelHost, ExcelHostError, MARK_TOKEN, NOTE_MARKER, cellInput, isCellEditModeError, markFormula } from '../../src/hosts/excel';
 import { charsToPoints, coalesce, parseNameFormula, splitSheetAddress } from '../../src/hosts/excel/address';
 import type { Mark, MarkPlan, SheetPlan, WorkbookPlan } from '../../src/core/plan/types';
