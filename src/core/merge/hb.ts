@@ -44,6 +44,16 @@ export function quantile(sorted: readonly number[], p: number): number {
   return a + (h - lo) * (b - a);
 }
 
+/** The bounds from the effects: Q2 ∓ C·max(Q2 − Q1 | Q3 − Q2, |A·Q2|). */
+export function hbBounds(effects: readonly number[], params: Pick<HbParams, 'a' | 'c'>): { lower: number; upper: number } {
+  const es = [...effects].sort((p, q) => p - q);
+  const q1 = quantile(es, 0.25);
+  const q2 = quantile(es, 0.5);
+  const q3 = quantile(es, 0.75);
+  const guard = Math.abs(params.a * q2);
+  return { lower: q2 - params.c * Math.max(q2 - q1, guard), upper: q2 + params.c * Math.max(q3 - q2, guard) };
+}
+
 export function hbOutliers(units: readonly HbUnit[], params: Pick<HbParams, 'u' | 'a' | 'c' | 'minUnits'>): HbResult {
   const idx: number[] = [];
   const ratios: number[] = [];
@@ -66,13 +76,7 @@ export function hbOutliers(units: readonly HbUnit[], params: Pick<HbParams, 'u' 
     effects[i] = e;
     es.push(e);
   });
-  es.sort((p, q) => p - q);
-  const q1 = quantile(es, 0.25);
-  const q2 = quantile(es, 0.5);
-  const q3 = quantile(es, 0.75);
-  const guard = Math.abs(params.a * q2);
-  const lower = q2 - params.c * Math.max(q2 - q1, guard);
-  const upper = q2 + params.c * Math.max(q3 - q2, guard);
+  const { lower, upper } = hbBounds(es, params);
   for (const i of idx) {
     const e = effects[i] as number;
     outlier[i] = e < lower || e > upper;

@@ -59,15 +59,18 @@ export type DistrictFinding = Omit<Finding, 'rule' | 'messageId'> & { rule: Dist
 export const DISTRICT_ERRORS = {
   'zh-CN': {
     'merge-empty': '没有可汇总的报表',
-    'merge-mixed-template': '不能汇总不同类型的报表：{fileA} 为{templateA}，{fileB} 为{templateB}',
+    'merge-mixed-template': '不能汇总不同类型的报表：{fileA} 为{templateNameA}，{fileB} 为{templateNameB}',
     'merge-mixed-period': '不能汇总不同报告期的报表：{fileA} 为 {periodA}，{fileB} 为 {periodB}',
     'merge-duplicate-unit': '填报单位“{unit}”出现两次：{fileA} 与 {fileB}；同一单位只能计入一次',
+    /** batchSummary: a file that failed with something other than an AppError. */
+    'file-unusable': '无法读取该文件（{message}）',
   },
   'en-US': {
     'merge-empty': 'There are no reports to add up',
-    'merge-mixed-template': 'Reports of different types cannot be added up: {fileA} is {templateA}, {fileB} is {templateB}',
+    'merge-mixed-template': 'Reports of different types cannot be added up: {fileA}: {templateNameA}; {fileB}: {templateNameB}',
     'merge-mixed-period': 'Reports of different periods cannot be added up: {fileA} is for {periodA}, {fileB} for {periodB}',
     'merge-duplicate-unit': 'The unit “{unit}” appears twice: {fileA} and {fileB}; a unit can be counted only once',
+    'file-unusable': 'The file cannot be read ({message})',
   },
 } as const;
 
@@ -130,7 +133,15 @@ export function districtMessage(f: DistrictFinding, locale: Locale): string {
   return interpolate(DISTRICT_MESSAGES[locale][f.messageId], { name, ...f.params });
 }
 
-/** An error code of this table as a sentence. */
+/**
+ * An error code of this table as a sentence. Params `templateA` / `templateB` are template ids
+ * (`annual`); the sentence names them (`{templateNameA}` → 年报 / annual report).
+ */
 export function districtError(code: DistrictErrorCode, params: Record<string, string | number>, locale: Locale): string {
-  return interpolate(DISTRICT_ERRORS[locale][code], params);
+  const names: Record<string, string> = {};
+  for (const k of ['templateA', 'templateB'] as const) {
+    const tpl = getCatalog().templateById.get(String(params[k]) as 'annual');
+    if (tpl) names[k.replace('template', 'templateName')] = locale === 'en-US' ? tpl.nameEn.toLowerCase() : tpl.nameZh;
+  }
+  return interpolate(DISTRICT_ERRORS[locale][code], { ...params, ...names });
 }
