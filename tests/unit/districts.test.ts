@@ -14,7 +14,7 @@ import { AGGREGATION } from '../../src/core/merge/aggregation.data';
 import { buildAggregation, getAggregation } from '../../src/core/merge/aggregation';
 import { mergeDistricts, type DistrictInput } from '../../src/core/merge/districts';
 import { hbBounds, hbOutliers, quantile } from '../../src/core/merge/hb';
-import { compareDistricts, comparisonSheetPlan } from '../../src/core/merge/compare';
+import { compareDistricts, comparisonAddress, comparisonSheetPlan } from '../../src/core/merge/compare';
 import { reconcile } from '../../src/core/merge/reconcile';
 import { batchSummary } from '../../src/core/merge/batch';
 import { districtError, districtMessage, DISTRICT_ERRORS, DISTRICT_MESSAGES } from '../../src/core/merge/messages';
@@ -179,7 +179,9 @@ describe('mergeDistricts: three districts', () => {
     const sat = merged.byCode.get('LA_SATISFACTION');
     expect(sat?.method).toBe('range');
     expect(sat?.current).toBeNull();
-    expect(merged.explanations.get('LA_SATISFACTION')).toContain('98.6%–98.6%（各地区，未加权）');
+    expect(merged.explanations.get('LA_SATISFACTION')).toBe('98.6%–98.6%（各地区，未加权）');
+    // CC_CHECK_RATE is required: the note says the city fills its own figure.
+    expect(merged.explanations.get('CC_CHECK_RATE')).toBe('100%–100%（各地区，未加权）；合计数不由各地区相加得出，请按本级数据填报');
     const spread = mergeDistricts([input('a.xlsx', a), input('x.xlsx', districtModel('丁区司法局', 1, { LA_SATISFACTION: 85.2 })), input('y.xlsx', districtModel('戊区司法局', 1, { LA_SATISFACTION: 97.1 }))]);
     expect(spread.explanations.get('LA_SATISFACTION')).toBe('85.2%–98.6%（各地区，未加权）');
     expect(mergeDistricts(inputs, { locale: 'en-US' }).explanations.get('LA_SATISFACTION')).toContain('(districts, unweighted)');
@@ -261,6 +263,7 @@ describe('分地区对比 with six districts', () => {
     expect(at('A10')?.value).toBe('合计');
     const j = cmp.columns.findIndex((c) => c.code === 'FE_CASES');
     const col = String.fromCharCode(67 + j * 2); // C + 2j (fewer than 12 columns before it)
+    expect(comparisonAddress(cmp, 2, 'FE_CASES')).toBe(`${col}6`);
     expect(at(`${col}6`)?.value).toBe(1210 * 9);
     expect(at(`${col}6`)?.style?.fill).toBe('FFEB9C');
     expect(at(`${col}5`)?.style?.fill).toBeUndefined();

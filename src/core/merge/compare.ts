@@ -119,6 +119,19 @@ export function compareDistricts(merged: MergedDistricts, options: { catalog?: C
   return { period: merged.period, columns, rows, total, hb, findings, minUnits: hbParams.minUnits };
 }
 
+/** First row of districts and first indicator column of the 分地区对比 sheet (A 地区, B 审核). */
+const FIRST_ROW = 4;
+const FIRST_COL = 3;
+
+/**
+ * The address on the 分地区对比 sheet of a district's current figure (district index as in
+ * `rows`), e.g. to point a D01 finding at it; null when the code is not a column.
+ */
+export function comparisonAddress(cmp: Comparison, district: number, code: string): string | null {
+  const j = cmp.columns.findIndex((c) => c.code === code);
+  return j < 0 || district < 0 || district >= cmp.rows.length ? null : toA1(FIRST_ROW + district, FIRST_COL + j * 2);
+}
+
 const numFmt = (d: number) => (d > 0 ? `0.${'0'.repeat(d)}` : '0');
 
 /** The 分地区对比 sheet: title, two header rows, a row per district, the total, a note. */
@@ -134,7 +147,7 @@ export function comparisonSheetPlan(cmp: Comparison, locale: Locale): SheetPlan 
     cells.push({ address: toA1(row, col), value: value ?? null, style: asText ? { ...style, numFmt: '@' } : style });
   };
   // Columns: A 地区, B 审核, then 本期 + 同比 per indicator, then 异常指标.
-  const first = 3;
+  const first = FIRST_COL;
   const lastCol = first + cmp.columns.length * 2;
   const name = (ind: Indicator) => (locale === 'en-US' ? `${ind.nameEn} (${ind.unit})` : `${ind.nameZh}（${ind.unit}）`);
 
@@ -170,7 +183,7 @@ export function comparisonSheetPlan(cmp: Comparison, locale: Locale): SheetPlan 
     });
     put(row, lastCol, flagged, { ...body, ...extra, wrap: true });
   };
-  let row = 3;
+  let row = FIRST_ROW - 1;
   for (const r of cmp.rows) {
     row += 1;
     const flagged = cmp.columns.filter((_, j) => r.cells[j]?.flagged).map((c) => (locale === 'en-US' ? c.indicator.nameEn : c.indicator.nameZh));

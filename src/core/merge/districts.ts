@@ -231,6 +231,8 @@ export function mergeDistricts(inputs: readonly DistrictInput[], options: MergeO
       const a = formatNumber(fig.range.lo, ind.decimals);
       const b = formatNumber(fig.range.hi, ind.decimals);
       parts.push(fig.reported === 1 ? t.rangeOne(a) : t.range(a, b));
+      // A required percent left blank is a C01 error of the total: say what to do about it.
+      if (ind.required) parts.push(t.fillOwn);
     }
     inputs.forEach((d, i) => {
       const text = d.model.figures.get(ind.code)?.explanation?.trim();
