@@ -298,8 +298,12 @@ describe('reconcile', () => {
     expect(fs[1]?.cell).toEqual(city.figures.get('PL_VIEWS')?.prevCell);
   });
 
-  test('a district given twice is refused', () => {
+  test('a district given twice is refused, and so is a city of another period', () => {
     expect(() => reconcile(districtModel('示例市司法局', 6), [districts[0]!, districts[0]!])).toThrow(expect.objectContaining({ code: 'merge-duplicate-unit' }));
+    const city2024 = locate(withValues(template('annual', '2024', '示例市司法局'), { LA_CASES: 1 }));
+    expect(() => reconcile(city2024, districts, { files: { city: 'city.xlsx', districts: ['a.xlsx', 'b.xlsx', 'c.xlsx'] } })).toThrow(
+      expect.objectContaining({ code: 'merge-mixed-period', params: { fileA: 'city.xlsx', fileB: 'a.xlsx', periodA: '2024', periodB: '2025' } }),
+    );
   });
 });
 

@@ -10,6 +10,7 @@
  */
 import { getCatalog, type Catalog } from '../catalog/catalog';
 import { currentValues } from '../check';
+import { AppError } from '../errors';
 import { point, rounded, satisfiable, type Interval } from '../formula/interval';
 import type { ReportModel } from '../model/types';
 import { formatNumber } from '../numbers/format';
@@ -30,8 +31,12 @@ export function reconcile(city: ReportModel, districts: readonly ReportModel[], 
   const label = (i: number) => options.files?.districts[i] ?? districts[i]?.unit ?? `#${i + 1}`;
   // The districts among themselves (one unit twice, mixed periods) and the city against them.
   assertMergeable(districts.map((m, i) => ({ file: label(i), model: m })));
+  // The city against them: same template and period (its own unit may be anything).
   const cityFile = options.files?.city ?? city.unit;
-  assertMergeable([{ file: cityFile, model: city }, ...districts.slice(0, 1).map((m) => ({ file: label(0), model: { ...m, unit: '' } }))]);
+  const d0 = districts[0];
+  if (d0 && d0.template !== city.template)
+    throw new AppError('merge-mixed-template', { fileA: cityFile, fileB: label(0), templateA: city.template, templateB: d0.template });
+  if (d0 && d0.period !== city.period) throw new AppError('merge-mixed-period', { fileA: cityFile, fileB: label(0), periodA: city.period, periodB: d0.period });
 
   const cityCur = currentValues(city, catalog);
   const distCur = districts.map((m) => currentValues(m, catalog));
