@@ -261,6 +261,8 @@ describe('分地区对比 with six districts', () => {
     const at = (a: string) => plan.cells.find((c) => c.address === a);
     expect(names.map((_, i) => at(`A${4 + i}`)?.value)).toEqual(names.map((n) => `${n}司法局`));
     expect(at('A10')?.value).toBe('合计');
+    const en = comparisonSheetPlan(cmp, 'en-US');
+    expect([en.name, en.cells.find((c) => c.address === 'A10')?.value]).toEqual(['By district', 'Total']);
     const j = cmp.columns.findIndex((c) => c.code === 'FE_CASES');
     const col = String.fromCharCode(67 + j * 2); // C + 2j (fewer than 12 columns before it)
     expect(comparisonAddress(cmp, 2, 'FE_CASES')).toBe(`${col}6`);
