@@ -3,6 +3,10 @@
  * city's lawyers are the districts' lawyers); derived indicators keep their formulas and
  * are recomputed from the totals; a typed percent (satisfaction, check rates) has no
  * weights to add by, so the total takes the districts' plain mean and says so.
+ *
+ * Superseded by mergeDistricts (districts.ts: checked inputs, refusals, the aggregation table,
+ * range notes for typed percents). Kept only until `merge` switches to it: the CLI's current
+ * integration test merges the sample with itself, which mergeDistricts refuses (one unit twice).
  */
 import { getCatalog, type Catalog } from '../catalog/catalog';
 import type { ReportModel } from '../model/types';
