@@ -340,24 +340,3 @@ describe('messages', () => {
     }
   });
 });
-
-describe('cost', () => {
-  test('merging is linear in the number of districts (200 vs 50: well under the 16× of a quadratic)', () => {
-    const base = districtModel('甲区司法局', 1);
-    const report = checkModel(base);
-    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ file: `${i}.xlsx`, model: { ...base, unit: `第${i}区` }, report }));
-    const time = (n: number) => {
-      const xs = many(n);
-      let best = Infinity;
-      for (let r = 0; r < 3; r++) {
-        const t0 = performance.now();
-        compareDistricts(mergeDistricts(xs));
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    time(20); // warm-up
-    const ratio = time(200) / time(50);
-    expect(ratio).toBeLessThan(9);
-  });
-});
