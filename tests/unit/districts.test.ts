@@ -17,7 +17,8 @@ import { hbBounds, hbOutliers, quantile } from '../../src/core/merge/hb';
 import { compareDistricts, comparisonAddress, comparisonSheetPlan } from '../../src/core/merge/compare';
 import { reconcile } from '../../src/core/merge/reconcile';
 import { batchSummary } from '../../src/core/merge/batch';
-import { districtError, districtMessage, DISTRICT_ERRORS, DISTRICT_MESSAGES } from '../../src/core/merge/messages';
+import { districtError, DISTRICT_ERRORS, DISTRICT_MESSAGES } from '../../src/core/merge/messages';
+import { formatFinding as districtMessage } from '../../src/core/i18n/findings';
 import { SAMPLE_CSV, template, withValues } from '../fakes/sample';
 
 const catalog = getCatalog();

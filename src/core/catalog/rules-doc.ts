@@ -11,6 +11,7 @@ const FAMILY_WORDS: Record<string, string> = {
   reference: 'audit (needs --reference)',
   anomaly: 'anomaly',
   configuration: 'configuration',
+  district: 'district reports (merge, check --districts)',
 };
 
 export function rulesDoc(): string {

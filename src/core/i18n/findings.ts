@@ -5,6 +5,7 @@
  */
 import { getCatalog } from '../catalog/catalog';
 import { isRuleId, RULES } from '../rules/registry';
+import { DISTRICT_MESSAGES } from '../merge/messages';
 import type { Finding, Skipped } from '../report/types';
 import { interpolate, type Locale } from './locale';
 
@@ -53,6 +54,7 @@ const ZH = {
   'note-rule': '规则',
   'note-suggestion': '建议值',
   approx: '约',
+  ...DISTRICT_MESSAGES['zh-CN'],
 } satisfies Record<string, string>;
 
 /** Every message a finding (or a skipped rule) can carry. */
@@ -104,6 +106,7 @@ const EN: Table = {
   'note-rule': 'Rule',
   'note-suggestion': 'Suggested value',
   approx: 'approx. ',
+  ...DISTRICT_MESSAGES['en-US'],
 };
 
 const TABLES: Record<Locale, Table> = { 'zh-CN': ZH, 'en-US': EN };

@@ -12,7 +12,6 @@ export {
   DISTRICT_RULES,
   DISTRICT_TEXT,
   districtError,
-  districtMessage,
   type DistrictErrorCode,
   type DistrictFinding,
   type DistrictMessageId,

@@ -52,8 +52,8 @@ export const DISTRICT_MESSAGES = {
 
 export type DistrictMessageId = keyof (typeof DISTRICT_MESSAGES)['zh-CN'];
 
-/** A finding of the district checks: the Finding shape with the new rule and message ids. */
-export type DistrictFinding = Omit<Finding, 'rule' | 'messageId'> & { rule: DistrictRuleId; messageId: DistrictMessageId };
+/** A finding of the district checks (rule ids D01–D03 of the registry). */
+export type DistrictFinding = Finding;
 
 /** Error codes thrown as AppError by mergeDistricts / reconcile, with their params. */
 export const DISTRICT_ERRORS = {
@@ -127,13 +127,6 @@ export const DISTRICT_TEXT = {
     pp: ' pp',
   },
 } as const;
-
-/** A district finding as a sentence (the lead's central renderer will replace this). */
-export function districtMessage(f: DistrictFinding, locale: Locale): string {
-  const ind = getCatalog().byCode.get(f.code);
-  const name = ind ? (locale === 'en-US' ? ind.nameEn : ind.nameZh) : f.code;
-  return interpolate(DISTRICT_MESSAGES[locale][f.messageId], { name, ...f.params });
-}
 
 /**
  * An error code of this table as a sentence. Params `templateA` / `templateB` are template ids

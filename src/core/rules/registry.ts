@@ -11,8 +11,9 @@
 import type { AnomalyThresholds } from '../catalog/schema';
 import type { MessageId } from '../i18n/findings';
 import type { Severity } from '../report/types';
+import { DISTRICT_RULES } from '../merge/messages';
 
-export type RuleFamilyName = 'catalogue' | 'audit' | 'reference' | 'anomaly' | 'configuration';
+export type RuleFamilyName = 'catalogue' | 'audit' | 'reference' | 'anomaly' | 'configuration' | 'district';
 
 export interface RuleEntry {
   family: RuleFamilyName;
@@ -93,6 +94,10 @@ export const RULES = {
   A4: { family: 'anomaly', severity: 'warning', messages: ['copy-forward'], thresholds: ['a4MinEqual', 'a4MinShare'], textZh: '同一表中至少 5 项且不少于一半的非零指标与上年完全相同：疑似沿用上年数据', textEn: 'In one form, at least 5 non-zero figures (and half of those filled) equal last year: copied forward' },
   A5: { family: 'anomaly', severity: 'info', messages: ['adverse-move'], thresholds: ['a5ChangePct'], textZh: '指标向不利方向变动超过 20%', textEn: 'A figure moves more than 20% against its desired direction' },
   A6: { family: 'anomaly', severity: 'warning', messages: ['outlier'], thresholds: ['a6MinHistory', 'a6Z'], textZh: '有 3 期以上历史数据时，稳健 z 值（中位数与 MAD）超过 3.5', textEn: 'With three or more earlier periods, a robust z-score (median and MAD) above 3.5' },
+  // District reports (merge, check --districts): their texts and reasons are in src/core/merge/messages.ts.
+  D01: { family: 'district', severity: DISTRICT_RULES.D01.severity, messages: DISTRICT_RULES.D01.messages, textZh: DISTRICT_RULES.D01.textZh, textEn: DISTRICT_RULES.D01.textEn },
+  D02: { family: 'district', severity: DISTRICT_RULES.D02.severity, messages: DISTRICT_RULES.D02.messages, textZh: DISTRICT_RULES.D02.textZh, textEn: DISTRICT_RULES.D02.textEn },
+  D03: { family: 'district', severity: DISTRICT_RULES.D03.severity, messages: DISTRICT_RULES.D03.messages, textZh: DISTRICT_RULES.D03.textZh, textEn: DISTRICT_RULES.D03.textEn },
   CFG: { family: 'configuration', severity: 'warning', messages: ['rule-unparsable', 'rule-unknown-code'], textZh: '模板数据中的规则无法解析或引用了未知指标，未执行', textEn: 'A rule in the template data does not parse or names an unknown code; it was not run' },
 } as const satisfies Record<string, RuleEntry>;
 
