@@ -17,7 +17,7 @@ export type Command =
   | { name: 'templates'; json: boolean }
   | { name: 'template'; template: 'annual' | 'half-year'; out: string; unit?: string; period?: string; force: boolean }
   | { name: 'fill'; file: string; data?: string; previous?: string; out: string; force: boolean }
-  | { name: 'check'; file: string; json: boolean; out?: string; reference?: string; force: boolean }
+  | { name: 'check'; files: string[]; json: boolean; out?: string; reference?: string; districts?: string[]; force: boolean }
   | { name: 'summary'; file: string; out: string; docx?: string; force: boolean }
   | { name: 'merge'; files: string[]; out: string; unit?: string; force: boolean }
   | { name: 'demo'; outDir: string };
@@ -33,6 +33,8 @@ const FLAGS: Record<string, { takesValue: boolean }> = {
   '--docx': { takesValue: true },
   '--lang': { takesValue: true },
   '--force': { takesValue: false },
+  /** Takes every following argument up to the next option. */
+  '--districts': { takesValue: true },
   '--help': { takesValue: false },
 };
 
@@ -40,7 +42,7 @@ const ALLOWED: Record<string, string[]> = {
   templates: ['--json', '--lang'],
   template: ['--out', '--unit', '--period', '--lang', '--force'],
   fill: ['--data', '--previous', '--out', '--lang', '--force'],
-  check: ['--json', '--out', '--reference', '--lang', '--force'],
+  check: ['--json', '--out', '--reference', '--districts', '--lang', '--force'],
   summary: ['--out', '--docx', '--lang', '--force'],
   merge: ['--out', '--unit', '--lang', '--force'],
   demo: ['--out', '--lang'],
@@ -52,6 +54,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const allowed = ALLOWED[name];
   if (!allowed) throw new UsageError('usage-unknown-command', { command: name, commands: Object.keys(ALLOWED).join(', ') });
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
@@ -60,7 +63,13 @@ export function parseArgs(argv: readonly string[]): Command {
       const spec = FLAGS[flag];
       if (!spec || !allowed.includes(flag)) throw new UsageError('usage-unknown-option', { command: name, option: flag });
       if (flags.has(flag)) throw new UsageError('usage-repeated-option', { option: flag });
-      if (spec.takesValue) {
+      if (flag === '--districts') {
+        const list = inline !== undefined ? [inline] : [];
+        while (i + 1 < rest.length && !(rest[i + 1] as string).startsWith('--')) list.push(rest[++i] as string);
+        if (list.length === 0) throw new UsageError('usage-needs-value', { option: flag });
+        lists.set(flag, list);
+        flags.set(flag, list.join('\u0000'));
+      } else if (spec.takesValue) {
         const v = inline ?? rest[++i];
         if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError('usage-needs-value', { option: flag });
         flags.set(flag, v);
@@ -84,6 +93,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return (v === undefined ? {} : { [k]: v }) as { [P in K]?: string };
   };
   const force = flags.has('--force');
+  const list = (f: string) => lists.get(f);
   const one = () => {
     if (positional.length !== 1) throw new UsageError('usage-one-file', { command: name });
     return positional[0] as string;
@@ -106,8 +116,13 @@ export function parseArgs(argv: readonly string[]): Command {
       if (!flags.has('--data') && !flags.has('--previous')) throw new UsageError('usage-fill-needs-input');
       return { name, file, out: need('--out'), ...opt('data', '--data'), ...opt('previous', '--previous'), force };
     }
-    case 'check':
-      return { name, file: one(), json: flags.has('--json'), ...opt('out', '--out'), ...opt('reference', '--reference'), force };
+    case 'check': {
+      if (positional.length === 0) throw new UsageError('usage-one-file', { command: name });
+      const several = positional.length > 1;
+      for (const f of ['--out', '--reference', '--districts']) if (several && flags.has(f)) throw new UsageError('usage-single-only', { option: f });
+      const districts = list('--districts');
+      return { name, files: positional, json: flags.has('--json'), ...opt('out', '--out'), ...opt('reference', '--reference'), ...(districts ? { districts } : {}), force };
+    }
     case 'summary':
       return { name, file: one(), out: need('--out'), ...opt('docx', '--docx'), force };
     case 'merge':

@@ -15,6 +15,8 @@ export interface Io {
   /** Refuses, before anything is done, outputs that cannot or may not be written. */
   planOutputs(outputs: readonly (string | undefined)[], inputs: readonly (string | undefined)[], force: boolean): void;
   write(path: string, bytes: Uint8Array | string, force: boolean): void;
+  /** Progress of a long batch (on a terminal only). */
+  progress?(done: number, total: number): void;
 }
 
 /** An input file that cannot be read (`file-not-found`, `file-unreadable`); worded in messages.ts. */
@@ -38,5 +40,12 @@ export const nodeIo: Io = {
   },
   write(path, bytes, force) {
     writeOutput(path, bytes, { force });
+  },
+  progress(done, total) {
+    // A bar on stderr when it is a terminal and the batch is more than a few files.
+    if (!process.stderr.isTTY || total <= 3) return;
+    const width = 30;
+    const full = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(full)}${' '.repeat(width - full)}] ${done}/${total}${done === total ? '\n' : ''}`);
   },
 };

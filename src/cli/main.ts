@@ -3,8 +3,9 @@
  * line on stderr, in the user's language. Exit 0: no errors; 1: the workbook has errors;
  * 2: unusable input or usage. `run` never exits the process, so tests call it directly.
  */
-import { errorText, isAppError, localeFrom, type Locale } from '../core';
-import { langArg, parseArgs, UsageError, type Command } from './args';
+import { localeFrom, type Locale } from '../core';
+import { langArg, parseArgs, type Command } from './args';
+import { describe } from './describe';
 import { nodeIo, type Io } from './io';
 import { cliText } from './messages';
 
@@ -33,21 +34,6 @@ async function dispatch(c: Runnable, io: Io, locale: Locale, today: Date): Promi
 /** The command line's language: `--lang`, else BRA_LANG, else zh-CN. */
 export function cliLocale(argv: readonly string[], env: Record<string, string | undefined> = process.env): Locale {
   return localeFrom(langArg(argv) ?? env['BRA_LANG'] ?? 'zh-CN');
-}
-
-/** One line for the user: the words of an AppError's code, or a plea to report anything else. */
-export function describe(e: unknown, locale: Locale): string {
-  const t = cliText(locale);
-  if (isAppError(e)) {
-    const words = errorText(e.code, e.params, locale) ?? interpolated(t.errors[e.code], e.params);
-    if (words !== undefined) return e instanceof UsageError ? t.usageLine(words) : t.errorLine(words);
-  }
-  const detail = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
-  return t.errorLine(t.unexpected(detail));
-}
-
-function interpolated(template: string | undefined, params: Record<string, string | number>): string | undefined {
-  return template?.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 export async function run(argv: readonly string[], io: Io = nodeIo, today: Date = new Date()): Promise<number> {

@@ -28,6 +28,14 @@ const zhCN = {
   templateLine: (id: string, name: string, period: string, forms: string) => `${id.padEnd(10)} ${name}（默认报告期 ${period}）：${forms}`,
   listJoin: '、',
   mergedUnit: '合计',
+  batch: {
+    headers: ['文件', '结论', '错误', '警告', '提示'],
+    status: { ready: '可以报送', open: '警告待说明', errors: '有错误', unusable: '无法读取' } as Record<'ready' | 'open' | 'errors' | 'unusable', string>,
+    explainedOf: (n: number) => `（已说明 ${n}）`,
+    total: (files: number, ready: number, errors: number, unusable: number, e: number, w: number) =>
+      `合计：${files} 个文件，可以报送 ${ready} 个，有错误 ${errors} 个，无法读取 ${unusable} 个；错误 ${e} 处，警告 ${w} 处`,
+  },
+  mergeErrors: (list: string) => `以下地区报表有错误，合计中其数据未经核实：${list}`,
   demo: {
     clean: (path: string, errors: number, warnings: number, explained: number) => `示例：按公开数据填好的报表（${path}）：错误 ${errors} 个，警告 ${warnings} 个（已说明 ${explained} 个）`,
     slips: (path: string) => `示例：埋入 6 处常见差错后（${path}）：\n`,
@@ -59,6 +67,7 @@ const zhCN = {
     'usage-period': '报告期 {period} 不符合{template}的格式（如 {example}）',
     'usage-fill-needs-input': 'fill 需要 --data 或 --previous（或两者）',
     'usage-merge-two': 'merge 需要至少两个工作簿',
+    'usage-single-only': '选项 {option} 只能用于检查一个工作簿',
     'usage-lang': '不支持的语言 {lang}（可用：zh-CN、en-US）',
     'output-is-input': '输出文件 {path} 就是输入文件 {input}（同一文件或它的链接）：输入文件不会被覆盖，请换一个输出文件名',
     'output-exists': '输出文件 {path} 已存在；如需覆盖请加 --force，或换一个文件名',
@@ -102,6 +111,14 @@ Exit status: 0 no errors; 1 the workbook has errors; 2 unusable input or usage. 
   templateLine: (id: string, name: string, period: string, forms: string) => `${id.padEnd(10)} ${name} (default period ${period}): ${forms}`,
   listJoin: ', ',
   mergedUnit: 'Total',
+  batch: {
+    headers: ['File', 'Result', 'Errors', 'Warnings', 'Info'],
+    status: { ready: 'ready', open: 'warnings to explain', errors: 'has errors', unusable: 'unreadable' },
+    explainedOf: (n: number) => ` (${n} explained)`,
+    total: (files: number, ready: number, errors: number, unusable: number, e: number, w: number) =>
+      `Total: ${files} files, ${ready} ready, ${errors} with errors, ${unusable} unreadable; ${e} errors, ${w} warnings`,
+  },
+  mergeErrors: (list: string) => `These district reports have errors; their figures in the total are unverified: ${list}`,
   demo: {
     clean: (path: string, errors: number, warnings: number, explained: number) => `Sample: the report filled with published figures (${path}): ${errors} errors, ${warnings} warnings (${explained} explained)`,
     slips: (path: string) => `Sample: after planting 6 common slips (${path}):\n`,
@@ -132,6 +149,7 @@ Exit status: 0 no errors; 1 the workbook has errors; 2 unusable input or usage. 
     'usage-period': 'period {period} does not fit the {template} (e.g. {example})',
     'usage-fill-needs-input': 'fill needs --data or --previous (or both)',
     'usage-merge-two': 'merge needs at least two workbooks',
+    'usage-single-only': 'option {option} works only when checking one workbook',
     'usage-lang': 'unsupported language {lang} (available: zh-CN, en-US)',
     'output-is-input': 'The output {path} is the input {input} (the same file or a link to it): inputs are never overwritten; choose another output file name',
     'output-exists': 'The output file {path} already exists; add --force to replace it, or choose another file name',

@@ -66,6 +66,16 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     findings.push({ rule: 'C00', severity: RULES.C00.severity, code, form: ind?.form ?? '', messageId: 'name-missing', params: { nameCode: code } });
   }
 
+  return finish(model, findings, skipped);
+}
+
+/**
+ * Explanations, order, counts and readiness of a set of findings: the one place a report is
+ * made, for the engine's own findings and for checks that need other workbooks (reconciling a
+ * city report with its districts).
+ */
+function finish(model: ReportModel, findings: Finding[], skipped: Skipped[]): Report {
+  const catalog = getCatalog();
   // A warning is explained when its indicator's 说明 cell has text.
   for (const f of findings) {
     const explanation = model.figures.get(f.code)?.explanation;
@@ -93,6 +103,11 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     period: model.period,
   };
   return report;
+}
+
+/** The report with more findings (D02 from reconciling with the districts), recounted. */
+export function withFindings(report: Report, model: ReportModel, extra: readonly Finding[]): Report {
+  return finish(model, [...report.findings, ...extra.map((f) => ({ ...f }))], [...report.skipped]);
 }
 
 /** Locates the report in a snapshot and checks it. Throws NotATemplateError for a non-report. */

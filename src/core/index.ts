@@ -9,7 +9,7 @@ export { clipText, TEXT_LIMITS } from './text';
 export { getCatalog, indicatorsOf, CatalogError, type Catalog } from './catalog/catalog';
 export type { Indicator, Form, Template, AuditRule, Kind } from './catalog/schema';
 export { RULES, RULE_IDS, isRuleId, type RuleId, type RuleEntry } from './rules/registry';
-export { checkWorkbook, checkModel, currentValues, type CheckOptions, type CheckResult } from './check';
+export { checkWorkbook, checkModel, currentValues, withFindings, type CheckOptions, type CheckResult } from './check';
 export { locate, NotATemplateError, SnapshotIndex } from './model/locate';
 export type { ReportModel, Figure, TemplateId, HistoryPoint } from './model/types';
 export type { Report, Finding, Severity, Suggestion, Skipped, Counts, ParamValue } from './report/types';
@@ -22,7 +22,7 @@ export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/l
 export { planMarks, SEVERITY_WORDS, cellLink } from './marks/plan';
 export { planAcceptSuggestion, planExplanation, planYoyFormulas } from './edits';
 export { readTypedNumber, formatNumber, type TypedNumber } from './numbers';
-export { mergeModels, MergeError, type Merged, type MergedFigure } from './merge/merge';
+export { mergeDistricts, compareDistricts, comparisonSheetPlan, reconcile, batchSummary, hbOutliers, getAggregation, DISTRICT_TEXT, type DistrictInput, type MergedDistricts, type BatchResult, type BatchSummary, type BatchLine } from './merge';
 export * as layout from './template/layout';
 export * as a1 from './a1';
 export {

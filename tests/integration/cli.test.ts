@@ -322,16 +322,25 @@ describe('summary, merge and demo', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait' });
   });
 
-  test('merge adds district reports: counts sum, derived cells recompute', async () => {
+  test('merge adds district reports: counts sum, derived cells recompute, typed percents as a range, 分地区对比', async () => {
     const a = await filled('a.xlsx');
-    const b = await filled('b.xlsx');
+    await cli('template', 'annual', '--out', p('tb.xlsx'), '--unit', '乙区司法局', '--period', '2025');
+    const b = p('b.xlsx');
+    expect((await cli('fill', p('tb.xlsx'), '--data', join(SAMPLE, 'annual-2025.csv'), '--out', b)).code).toBe(0);
     const r = await cli('merge', a, b, '--out', p('total.xlsx'), '--unit', '全市合计');
     expect(r.code).toBe(0);
     const wb = await read(p('total.xlsx'));
     const js01 = wb.getWorksheet('JS01 法律援助')!;
     expect(js01.getCell('E4').value).toBe(3970);
+    expect(wb.getWorksheet('分地区对比')).toBeDefined();
     const check = JSON.parse((await cli('check', p('total.xlsx'), '--json')).out);
-    expect(check.counts.error).toBe(0);
+    // A typed percent is not added up: its cell is left for the city's own figure, and its 说明 shows the range.
+    const errors = check.findings.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.every((f: { rule: string; code: string }) => f.rule === 'C01' && getCatalog().byCode.get(f.code)?.kind === 'percent')).toBe(true);
+    // The same unit twice is refused, naming both files.
+    const twice = await cli('merge', a, a, '--out', p('twice.xlsx'));
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('出现两次');
   });
 
   test('demo writes the flagged copy and prints the table', async () => {
@@ -339,6 +348,37 @@ describe('summary, merge and demo', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('不可报送：3 个错误，3 个警告待说明');
     expect(readFileSync(p('demo/annual-2025-demo-flagged.xlsx')).length).toBeGreaterThan(10000);
+  });
+});
+
+describe('many reports at once (district reports)', () => {
+  test('check A B C: one JSON object per file and a total; an unreadable file gets its line, the batch goes on; exit is the highest', async () => {
+    const a = await filled('batch-a.xlsx');
+    writeFileSync(p('batch-junk.xlsx'), 'not a workbook');
+    const r = await cli('check', a, p('batch-junk.xlsx'), a, '--json');
+    expect(r.code).toBe(2);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ file: a, ready: true });
+    expect(lines[1]).toMatchObject({ file: p('batch-junk.xlsx'), unusable: true });
+    expect(lines[1].message).toMatch(/^错误：/);
+    expect(lines[3].total).toMatchObject({ files: 3, ready: 2, unusable: 1, exit: 2 });
+    const text = await cli('check', a, a);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('合计：2 个文件，可以报送 2 个');
+  });
+
+  test('check CITY --districts D1 D2: the city differing from the districts\' sum is a D02 finding for exactly those indicators', async () => {
+    const d1 = await filled('d1.xlsx');
+    await cli('template', 'annual', '--out', p('td2.xlsx'), '--unit', '乙区司法局', '--period', '2025');
+    expect((await cli('fill', p('td2.xlsx'), '--data', join(SAMPLE, 'annual-2025.csv'), '--out', p('d2.xlsx'))).code).toBe(0);
+    await cli('merge', d1, p('d2.xlsx'), '--out', p('city.xlsx'), '--unit', '示例市司法局（本级）');
+    const fix = p('city-fix.csv');
+    writeFileSync(fix, 'code,current,previous\nLA_CONSULTS,1,\nNOT_CASES,,5\n');
+    expect((await cli('fill', p('city.xlsx'), '--data', fix, '--out', p('city2.xlsx'))).code).toBe(0);
+    const r = await cli('check', p('city2.xlsx'), '--districts', d1, p('d2.xlsx'), '--json');
+    const d02 = JSON.parse(r.out).findings.filter((f: { rule: string }) => f.rule === 'D02');
+    expect(d02.map((f: { code: string; cell: string }) => f.code).sort()).toEqual(['LA_CONSULTS', 'NOT_CASES']);
   });
 });
 

@@ -17,7 +17,8 @@ import { hbBounds, hbOutliers, quantile } from '../../src/core/merge/hb';
 import { compareDistricts, comparisonAddress, comparisonSheetPlan } from '../../src/core/merge/compare';
 import { reconcile } from '../../src/core/merge/reconcile';
 import { batchSummary } from '../../src/core/merge/batch';
-import { districtError, DISTRICT_ERRORS, DISTRICT_MESSAGES } from '../../src/core/merge/messages';
+import { DISTRICT_ERRORS, DISTRICT_MESSAGES } from '../../src/core/merge/messages';
+import { errorText as districtError } from '../../src/core/i18n/errors';
 import { formatFinding as districtMessage } from '../../src/core/i18n/findings';
 import { SAMPLE_CSV, template, withValues } from '../fakes/sample';
 

@@ -5,6 +5,9 @@
  */
 import type { ErrorParams } from '../errors';
 import { interpolate, type Locale } from './locale';
+import { getCatalog } from '../catalog/catalog';
+import type { TemplateId } from '../model/types';
+import { DISTRICT_ERRORS } from '../merge/messages';
 
 const zhCN = {
   'not-a-template': '这个工作簿不是用报表模板制作的（找不到指标名称）。请先新建报表模板，把数据填入模板后再校验',
@@ -24,6 +27,7 @@ const zhCN = {
   'import-unknown-code': '导入文件第 {line} 行：未知指标代码 {code}，请对照指标目录改正或删除该行',
   'import-duplicate-code': '导入文件第 {first} 行和第 {line} 行是同一指标 {code}，请只保留一行',
   'import-no-cell': '导入文件第 {line} 行：工作簿中找不到 {name} 的单元格，请用标准报表模板生成的工作簿导入',
+  ...DISTRICT_ERRORS['zh-CN'],
 } satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof zhCN;
@@ -46,6 +50,7 @@ const enUS: Record<ErrorCode, string> = {
   'import-unknown-code': 'Import file line {line}: unknown indicator code {code}; correct it from the indicator list or delete the line',
   'import-duplicate-code': 'Import file lines {first} and {line} are both for indicator {code}; keep only one of them',
   'import-no-cell': 'Import file line {line}: the workbook has no cell for {name}; import into a workbook made from the standard template',
+  ...DISTRICT_ERRORS['en-US'],
 };
 
 export const ERROR_TABLES: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
@@ -53,5 +58,12 @@ export const ERROR_TABLES: Record<Locale, Record<string, string>> = { 'zh-CN': z
 /** The words for an error code, or undefined when the code is not one of these. */
 export function errorText(code: string, params: ErrorParams, locale: Locale): string | undefined {
   const template = ERROR_TABLES[locale][code];
-  return template === undefined ? undefined : interpolate(template, params);
+  if (template === undefined) return undefined;
+  // Template ids among the params (`templateA: 'annual'`) are named: {templateNameA} → 年报.
+  const names: ErrorParams = {};
+  for (const [k, v] of Object.entries(params)) {
+    const tpl = /^template[A-Z]?$/.test(k) ? getCatalog().templateById.get(String(v) as TemplateId) : undefined;
+    if (tpl) names[k.replace('template', 'templateName')] = locale === 'en-US' ? tpl.nameEn.toLowerCase() : tpl.nameZh;
+  }
+  return interpolate(template, { ...params, ...names });
 }

@@ -11,7 +11,6 @@ export {
   DISTRICT_MESSAGES,
   DISTRICT_RULES,
   DISTRICT_TEXT,
-  districtError,
   type DistrictErrorCode,
   type DistrictFinding,
   type DistrictMessageId,

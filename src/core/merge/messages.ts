@@ -4,9 +4,7 @@
  * central locale tables (src/core/i18n). `{name}` is the indicator's name (the renderer below
  * fills it from the catalogue, as the central table does); every other placeholder is a param.
  */
-import { getCatalog } from '../catalog/catalog';
 import type { Finding, Severity } from '../report/types';
-import { interpolate, type Locale } from '../i18n/locale';
 
 /** Proposed rule ids, all warnings: see each `why`. */
 export const DISTRICT_RULES = {
@@ -128,15 +126,3 @@ export const DISTRICT_TEXT = {
   },
 } as const;
 
-/**
- * An error code of this table as a sentence. Params `templateA` / `templateB` are template ids
- * (`annual`); the sentence names them (`{templateNameA}` → 年报 / annual report).
- */
-export function districtError(code: DistrictErrorCode, params: Record<string, string | number>, locale: Locale): string {
-  const names: Record<string, string> = {};
-  for (const k of ['templateA', 'templateB'] as const) {
-    const tpl = getCatalog().templateById.get(String(params[k]) as 'annual');
-    if (tpl) names[k.replace('template', 'templateName')] = locale === 'en-US' ? tpl.nameEn.toLowerCase() : tpl.nameZh;
-  }
-  return interpolate(DISTRICT_ERRORS[locale][code], { ...params, ...names });
-}
