@@ -14,7 +14,7 @@ import { CT, Parts, REL, relsPathOf } from './parts';
 import { snapshotOf, stylesPath, type SnapshotWant } from './read';
 import { absolute, parseCell, quoteSheet } from './refs';
 import { cellBody, needsQuotePrefix, renderSheet } from './render';
-import { insertionPoint, StyleWriter } from './styles';
+import { insertionPoint, pruneStyleTail, StyleWriter, usedXfs } from './styles';
 import { applySplices, attrs, child, children, esc, parseXml, prefixOf, rootOf, setAttrSplice, type Splice, type XNode } from './xml';
 
 export { PACKAGE_LIMITS, type PackageLimits } from './limits';
@@ -170,7 +170,16 @@ export class XlsxPackage {
   clearMarks(): number {
     const n = clearMarksFrom(this);
     const issues = sheetByName(this.book(), ISSUE_SHEET);
-    if (issues) this.removeSheet(issues.name);
+    if (issues) {
+      const used = issues.part && this.parts.has(issues.part) ? usedXfs(this.parts.text(issues.part)) : new Set<number>();
+      this.removeSheet(issues.name);
+      const elsewhere = new Set<number>();
+      for (const s of this.book().sheets) {
+        if (s.part && this.parts.has(s.part)) for (const i of usedXfs(this.parts.text(s.part))) elsewhere.add(i);
+      }
+      const path = stylesPath(this.parts, this.bookPath);
+      if (path && used.size) this.parts.set(path, pruneStyleTail(this.parts.text(path), used, elsewhere));
+    }
     return n;
   }
 
@@ -208,8 +217,10 @@ export class XlsxPackage {
       const sheetsNode = child(book.root, 'sheets');
       if (!sheetsNode) throw new XlsxInputError('XLSX_CORRUPT');
       const p = prefixOf(sheetsNode);
-      const relPrefix = Object.keys(book.root.attrs).find((k) => book.root.attrs[k] === 'http://schemas.openxmlformats.org/officeDocument/2006/relationships')?.replace(/^xmlns:/, '') ?? 'r';
-      const xml = `<${p}sheet${attrs({ name: plan.name, sheetId, [`${relPrefix}:id`]: rid })}/>`;
+      const RELS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+      const declared = Object.keys(book.root.attrs).find((k) => k.startsWith('xmlns:') && book.root.attrs[k] === RELS_NS)?.slice(6);
+      // a workbook that declares the relationships namespace only on each <sheet> (openpyxl) gets it on ours too
+      const xml = `<${p}sheet${attrs({ ...(declared ? {} : { 'xmlns:r': RELS_NS }), name: plan.name, sheetId, [`${declared ?? 'r'}:id`]: rid })}/>`;
       this.parts.set(this.bookPath, insertChild(book.text, sheetsNode, xml));
       index = book.sheets.length;
     }

@@ -79,15 +79,18 @@ function commentText(c: XNode): string {
 
 function vmlShape(id: number, row: number, col: number): string {
   return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:shape ${VML_NS} id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${Math.max(0, row - 1)}, 2, ${col + 5}, 15, ${row + 4}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
   );
 }
 
+/** Declared on each element we add, so it is valid in a VML part written with other prefixes. */
+const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
+
 const SHAPETYPE =
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+  `<v:shapetype ${VML_NS} id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
 
 function newVml(block: number, shapes: string): string {
   return (
@@ -185,7 +188,9 @@ function addNotes(pkg: XlsxPackage, sheetName: string, part: string, notes: Arra
     const t = parts.text(part);
     const root = rootOf(parseXml(t, part));
     const at = insertionPoint(root, 'legacyDrawing', WORKSHEET_ORDER);
-    parts.set(part, t.slice(0, at) + `<${prefixOf(root)}legacyDrawing ${rp}:id="${rid}"/>` + t.slice(at));
+    const declared = Object.keys(root.attrs).some((a) => a === `xmlns:${rp}`);
+    const ns = declared ? '' : ` xmlns:${rp}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+    parts.set(part, t.slice(0, at) + `<${prefixOf(root)}legacyDrawing${ns} ${rp}:id="${rid}"/>` + t.slice(at));
   }
   return skipped;
 }
@@ -333,11 +338,11 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
   const vml = parts.textOrUndefined(vRel.part);
   if (vml === undefined) return;
   let kept = 0;
-  const next = vml.replace(/<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g, (shape) => {
+  const next = vml.replace(/<((?:[\w.-]+:)?)shape\b[^>]*>[\s\S]*?<\/\1shape>/g, (shape) => {
     const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape);
     const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape);
     const isNote = /ObjectType\s*=\s*"Note"/.test(shape);
-    if (isNote && row && col) {
+    if (isNote && row && col && shape.startsWith(`<v:shape ${VML_NS}`)) {
       const addr = `${indexToColName(Number(col[1]) + 1)}${Number(row[1]) + 1}`;
       if (refs.has(addr)) return '';
     }

@@ -249,3 +249,63 @@ export function insertionPoint(parent: XNode, name: string, order: readonly stri
   }
   return parent.closeStart;
 }
+
+/** cellXfs indices a sheet's XML uses (cells, rows, columns). */
+export function usedXfs(sheetXml: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of sheetXml.matchAll(/<(?:[\w.-]+:)?(?:c|row)\s[^>]*?\bs\s*=\s*["'](\d+)["']/g)) out.add(Number(m[1]));
+  for (const m of sheetXml.matchAll(/<(?:[\w.-]+:)?col\s[^>]*?\bstyle\s*=\s*["'](\d+)["']/g)) out.add(Number(m[1]));
+  return out;
+}
+
+/**
+ * After a sheet we wrote is removed: the tail of cellXfs that only it used goes, and with it the
+ * tail of fonts / fills / borders / numFmts that only those formats used. Our sheets' styles are
+ * always appended (never shared with the user's), so this gives back styles.xml as it was.
+ */
+export function pruneStyleTail(text: string, onlyRemoved: Set<number>, usedElsewhere: Set<number>): string {
+  let root = rootOf(parseXml(text, 'xl/styles.xml'));
+  const xfsNode = child(root, 'cellXfs');
+  if (!xfsNode) return text;
+  const xfs = children(xfsNode, 'xf');
+  let cut = xfs.length;
+  while (cut > 1 && onlyRemoved.has(cut - 1) && !usedElsewhere.has(cut - 1)) cut--;
+  if (cut === xfs.length) return text;
+  const removed = xfs.slice(cut);
+  const kept = xfs.slice(0, cut);
+  const refs = (list: XNode[], attr: string): Set<number> => new Set(list.map((x) => Number(x.attrs[attr] ?? 0)));
+  const splices: Splice[] = [];
+  const cutSection = (section: string, removedRefs: Set<number>, keptRefs: Set<number>, idOf: (n: XNode, i: number) => number): void => {
+    const sec = child(root, section);
+    if (!sec) return;
+    const list = children(sec, section === 'numFmts' ? 'numFmt' : section.slice(0, -1));
+    let c = list.length;
+    while (c > 0) {
+      const node = list[c - 1];
+      if (!node) break;
+      const id = idOf(node, c - 1);
+      if (!removedRefs.has(id) || keptRefs.has(id)) break;
+      c--;
+    }
+    if (c === list.length) return;
+    const first = list[c];
+    const last = list[list.length - 1];
+    if (!first || !last) return;
+    splices.push({ start: first.start, end: last.end, text: '' });
+    const sp = sec.attrs.count !== undefined ? setAttrSplice(text, sec, 'count', String(c)) : undefined;
+    if (sp) splices.push(sp);
+  };
+  const first = removed[0];
+  const last = removed[removed.length - 1];
+  if (!first || !last) return text;
+  splices.push({ start: first.start, end: last.end, text: '' });
+  const sp = xfsNode.attrs.count !== undefined ? setAttrSplice(text, xfsNode, 'count', String(cut)) : undefined;
+  if (sp) splices.push(sp);
+  cutSection('fonts', refs(removed, 'fontId'), refs(kept, 'fontId'), (_, i) => i);
+  cutSection('fills', refs(removed, 'fillId'), refs(kept, 'fillId'), (_, i) => i);
+  cutSection('borders', refs(removed, 'borderId'), refs(kept, 'borderId'), (_, i) => i);
+  cutSection('numFmts', refs(removed, 'numFmtId'), refs(kept, 'numFmtId'), (n) => Number(n.attrs.numFmtId ?? 0));
+  const next = applySplices(text, splices);
+  root = rootOf(parseXml(next, 'xl/styles.xml'));
+  return next;
+}
