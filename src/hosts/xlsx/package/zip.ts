@@ -121,9 +121,13 @@ export class ZipArchive {
     if (!entry) throw new XlsxInputError('XLSX_CORRUPT', { part: name });
     this.stats.inflatedParts.push(name);
     const src = this.raw(entry);
+    const STEP = 8 * 1024;
     if (entry.method === 0) {
-      this.count(entry, src.length);
-      onChunk(src, true);
+      for (let i = 0; i < src.length || i === 0; i += STEP) {
+        const chunk = src.subarray(i, Math.min(src.length, i + STEP));
+        this.count(entry, chunk.length);
+        if (onChunk(chunk, i + STEP >= src.length) === false || i + STEP >= src.length) break;
+      }
       return;
     }
     let stopped = false;
@@ -137,7 +141,6 @@ export class ZipArchive {
       this.count(entry, chunk.length);
       if (onChunk(chunk, final) === false) stopped = true;
     });
-    const STEP = 64 * 1024;
     try {
       for (let i = 0; i < src.length && !stopped; i += STEP) {
         inflater.push(src.subarray(i, Math.min(src.length, i + STEP)), i + STEP >= src.length);
