@@ -4,7 +4,7 @@
  * every existing style index keeps its meaning.
  */
 import type { CellStyle } from '../../../core/plan/types';
-import { applySplices, attrs, child, children, esc, parseXml, rootOf, setAttrInTag, setAttrSplice, type Splice, type XNode } from './xml';
+import { applySplices, attrs, child, children, esc, parseXml, prefixOf, rootOf, setAttrInTag, setAttrSplice, type Splice, type XNode } from './xml';
 
 /** Built-in number formats by id (ECMA-376 18.8.30), as ExcelJS knows them. */
 export const BUILTIN_NUMFMTS: Record<number, string> = {
@@ -67,14 +67,17 @@ export class StyleWriter {
   private added = new Map<string, string[]>();
   private counts = new Map<string, number>();
   private cache = new Map<string, number>();
-  private numFmtIds = new Map<string, number>();
+  private ownNumFmts = new Map<string, number>();
   private nextNumFmt = 164;
+
+  /** The namespace prefix the part uses for the main namespace (`x:` or ''). */
+  private p: string;
 
   constructor(private text: string) {
     this.root = rootOf(parseXml(text, 'xl/styles.xml'));
+    this.p = prefixOf(this.root);
     for (const nf of children(child(this.root, 'numFmts') ?? this.root, 'numFmt')) {
       const id = Number(nf.attrs.numFmtId);
-      this.numFmtIds.set(nf.attrs.formatCode ?? '', id);
       if (id >= this.nextNumFmt) this.nextNumFmt = id + 1;
     }
   }
@@ -94,7 +97,8 @@ export class StyleWriter {
   }
 
   /** Appends one element to a section; returns its index. */
-  append(section: string, xml: string): number {
+  append(section: string, xml: string, raw = false): number {
+    if (!raw && this.p) xml = withPrefix(xml, this.p);
     const index = this.count(section);
     this.counts.set(section, index + 1);
     const list = this.added.get(section) ?? [];
@@ -122,16 +126,18 @@ export class StyleWriter {
       const xf = this.cellXf(index);
       if (!xf) return this.append('cellXfs', '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>');
       const tag = setAttrInTag(this.text.slice(xf.start, xf.openEnd), 'quotePrefix', '1');
-      return this.append('cellXfs', tag + this.text.slice(xf.openEnd, xf.end));
+      return this.append('cellXfs', tag + this.text.slice(xf.openEnd, xf.end), true);
     });
   }
 
   numFmt(code: string): number {
     for (const [id, c] of Object.entries(BUILTIN_NUMFMTS)) if (c === code) return Number(id);
-    const known = this.numFmtIds.get(code);
+    // Only our own appended formats are reused: a user's format is never shared with our
+    // cells, so removing our sheet later can take exactly our formats back out.
+    const known = this.ownNumFmts.get(code);
     if (known !== undefined) return known;
     const id = this.nextNumFmt++;
-    this.numFmtIds.set(code, id);
+    this.ownNumFmts.set(code, id);
     this.append('numFmts', `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`);
     return id;
   }
@@ -224,7 +230,7 @@ export class StyleWriter {
       } else {
         // dxfs we create carry no count, so clearMarks can tell them from the user's own
         const countAttr = name === 'dxfs' ? '' : ` count="${total}"`;
-        const xml = `<${name}${countAttr}>${body}</${name}>`;
+        const xml = `<${this.p}${name}${countAttr}>${body}</${this.p}${name}>`;
         const at = insertionPoint(this.root, name, STYLE_ORDER);
         splices.push({ start: at, end: at, text: xml });
       }
@@ -235,6 +241,11 @@ export class StyleWriter {
     this.counts.clear();
     return this.text;
   }
+}
+
+/** Our generated XML (no `<` in text: it is escaped) with every tag given the part's prefix. */
+export function withPrefix(xml: string, p: string): string {
+  return xml.replace(/<(\/?)([A-Za-z])/g, `<$1${p}$2`);
 }
 
 /**
@@ -291,6 +302,10 @@ export function pruneStyleTail(text: string, onlyRemoved: Set<number>, usedElsew
     const first = list[c];
     const last = list[list.length - 1];
     if (!first || !last) return;
+    if (c === 0) {
+      splices.push({ start: sec.start, end: sec.end, text: '' });
+      return;
+    }
     splices.push({ start: first.start, end: last.end, text: '' });
     const sp = sec.attrs.count !== undefined ? setAttrSplice(text, sec, 'count', String(c)) : undefined;
     if (sp) splices.push(sp);
