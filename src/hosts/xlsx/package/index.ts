@@ -12,10 +12,10 @@ import { PACKAGE_LIMITS, type PackageLimits } from './limits';
 import { applyMarksTo, clearMarksFrom } from './marks';
 import { CT, Parts, REL, relsPathOf } from './parts';
 import { snapshotOf, stylesPath, type SnapshotWant } from './read';
-import { absolute, parseCell, quoteSheet } from './refs';
+import { absolute, indexToCol, parseCell, quoteSheet, shiftFormula } from './refs';
 import { cellBody, needsQuotePrefix, renderSheet } from './render';
 import { insertionPoint, pruneStyleTail, StyleWriter, usedXfs } from './styles';
-import { applySplices, attrs, child, children, esc, parseXml, prefixOf, rootOf, setAttrSplice, type Splice, type XNode } from './xml';
+import { applySplices, attrs, child, children, esc, escBody, parseXml, prefixOf, rootOf, setAttrInTag, setAttrSplice, type Splice, type XNode } from './xml';
 
 export { PACKAGE_LIMITS, type PackageLimits } from './limits';
 export { XlsxInputError, MESSAGES as XLSX_INPUT_MESSAGES, type XlsxInputReason, type XlsxInputCode } from './errors';
@@ -36,10 +36,6 @@ const MINIMAL = {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>报表助手</dc:creator></cp:coreProperties>',
   app: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>',
 };
-
-function cellMatch(a: string, b: string): boolean {
-  return a.replace(/\$/g, '').toUpperCase() === b.replace(/\$/g, '').toUpperCase();
-}
 
 export class XlsxPackage {
   /** @internal */ readonly parts: Parts;
@@ -282,12 +278,11 @@ export class XlsxPackage {
       const tab = Number(v.attrs.activeTab ?? 0);
       const first = Number(v.attrs.firstSheet ?? 0);
       const last = book.sheets.length - 2;
-      let sp = '';
-      let tag = book.text.slice(v.start, v.openEnd);
+      const original = book.text.slice(v.start, v.openEnd);
+      let tag = original;
       if (v.attrs.activeTab !== undefined && tab >= s.index && tab > 0) tag = setTagAttr(tag, 'activeTab', String(Math.min(tab - 1, last)));
       if (v.attrs.firstSheet !== undefined && first >= s.index && first > 0) tag = setTagAttr(tag, 'firstSheet', String(first - 1));
-      sp = tag;
-      if (sp !== book.text.slice(v.start, v.openEnd)) splices.push({ start: v.start, end: v.openEnd, text: sp });
+      if (tag !== original) splices.push({ start: v.start, end: v.openEnd, text: tag });
     }
     this.spliceBook(splices);
   }
@@ -378,11 +373,7 @@ export class XlsxPackage {
 /** The issue sheet's name (core/template/layout SHEETS.issues). */
 export const ISSUE_SHEET = '问题清单';
 
-function setTagAttr(tag: string, name: string, value: string): string {
-  const fake: XNode = { qname: '', name: '', attrs: {}, start: 0, openEnd: tag.length, end: tag.length, closeStart: tag.length, selfClosing: tag.endsWith('/>'), children: [], text: '' };
-  const sp = setAttrSplice(tag, fake, name, value);
-  return sp ? applySplices(tag, [sp]) : tag;
-}
+const setTagAttr = setAttrInTag;
 
 function insertChild(text: string, node: XNode, xml: string): string {
   if (node.selfClosing) return text.slice(0, node.start) + `${text.slice(node.start, node.openEnd - 2)}>${xml}</${node.qname}>` + text.slice(node.end);
@@ -430,7 +421,7 @@ function editSheet(text: string, part: string, edits: CellEdit[], styles: StyleW
     if (e.formula === undefined && typeof value === 'string' && needsQuotePrefix(value)) s = styles.quotePrefixed(s);
     const { t, inner } = cellBody(value, e.formula, p);
     const keep = old ? keptAttrs(old) : {};
-    const a = attrs({ r: `${colName(col)}${row}`, s: s ? s : undefined, t, ...keep });
+    const a = attrs({ r: `${indexToCol(col)}${row}`, s: s ? s : undefined, t, ...keep });
     return inner ? `<${p}c${a}>${inner}</${p}c>` : `<${p}c${a}/>`;
   };
   // shared-formula masters about to be overwritten: their clones get their own text
@@ -459,9 +450,8 @@ function editSheet(text: string, part: string, edits: CellEdit[], styles: StyleW
       const m = masters.get(f.attrs.si);
       if (!m) continue;
       const [r, co] = key.split(':').map(Number);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const shifted = shiftFormulaText(m.f, (r ?? 0) - m.row, (co ?? 0) - m.col);
-      splices.push({ start: f.start, end: f.end, text: `<${f.qname}>${esc(shifted)}</${f.qname}>` });
+      const shifted = shiftFormula(m.f, (r ?? 0) - m.row, (co ?? 0) - m.col);
+      splices.push({ start: f.start, end: f.end, text: `<${f.qname}>${escBody(shifted)}</${f.qname}>` });
     }
   }
   // group new cells by row
@@ -505,23 +495,10 @@ function editSheet(text: string, part: string, edits: CellEdit[], styles: StyleW
   return { text: applySplices(text, splices), formulaOverwritten };
 }
 
-/** Attributes of an old `<c>` other than r/s/t that stay (cm, vm, ph) — kept as written. */
+/** Attributes of an old `<c>` that stay (ph); cm/vm (rich-value metadata) belong to the old value and go. */
 function keptAttrs(c: XNode): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(c.attrs)) if (k !== 'r' && k !== 's' && k !== 't' && k !== 'cm' && k !== 'vm') out[k] = v;
   return out;
 }
 
-function colName(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-import { shiftFormula as shiftFormulaText } from './refs';
-export { cellMatch };
