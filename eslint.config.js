@@ -30,6 +30,15 @@ const OFFICE_JS_FILES = [
   'tests/**/*office*.ts',
 ];
 
+/** Node's built-in modules by their bare names (`fs`, `path` …), forbidden where node:* is. */
+const NODE_BUILTINS = require('node:module').builtinModules.filter((m) => !m.startsWith('_') && !m.includes('/'));
+
+/** Outside the core, the core is entered through its front door only. */
+const OUTSIDE_CORE = [
+  { group: ['**/core/*', '!**/core/index'], message: 'Enter the core through src/core/index.ts.' },
+  { group: ['**/core/*/**'], message: 'Enter the core through src/core/index.ts.' },
+];
+
 const nodeGlobals = Object.fromEntries(
   ['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'setTimeout', 'clearTimeout'].map(
     (name) => [name, 'readonly'],
@@ -57,6 +66,58 @@ module.exports = defineConfig(
     files: OFFICE_JS_FILES,
     plugins: { 'office-addins': officeAddins },
     rules: officeRules,
+  },
+  // The architecture's boundaries (../shared/docs/architecture.md), held by lint so that a
+  // forbidden import fails `npm test`: the core is pure; code outside it enters through
+  // src/core/index.ts; a host never reaches into the pane or the command line; the file host
+  // runs in the browser too, so it has no node:*; the command line never loads Office.js.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: NODE_BUILTINS.map((name) => ({ name, message: 'The core is pure: no node:* modules.' })),
+        patterns: [
+          { group: ['node:*'], message: 'The core is pure: no node:* modules.' },
+          { group: ['exceljs', 'exceljs/*', 'docx', 'fflate', 'htmlparser2', 'saxes', 'office-js'], message: 'The core is pure: no workbook, document or Office libraries.' },
+          { group: ['**/hosts/**', '**/taskpane/**', '**/cli/**', '**/commands/**'], message: 'The core never reaches a host, the pane or the command line.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/hosts/**/*.ts', 'src/taskpane/**/*.ts', 'src/cli/**/*.ts', 'src/commands/**/*.ts', 'src/workbook/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...OUTSIDE_CORE] }],
+    },
+  },
+  {
+    files: ['src/hosts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...OUTSIDE_CORE, { group: ['**/taskpane/**', '**/cli/**'], message: 'A host never reaches into the pane or the command line.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/hosts/xlsx/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: NODE_BUILTINS.map((name) => ({ name, message: 'The file host runs in the browser too: no node:* modules.' })),
+        patterns: [
+          ...OUTSIDE_CORE,
+          { group: ['**/taskpane/**', '**/cli/**'], message: 'A host never reaches into the pane or the command line.' },
+          { group: ['node:*'], message: 'The file host runs in the browser too: no node:* modules.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...OUTSIDE_CORE, { group: ['**/hosts/excel/**', '**/hosts/excel', '**/taskpane/**'], message: 'The command line never loads the Office.js host or the pane.' }],
+      }],
+    },
   },
   {
     files: ['**/*.cjs', '*.js', 'scripts/**/*.js'],

@@ -2,13 +2,7 @@
 import type { Command } from './args';
 import { UsageError } from './args';
 import type { Io } from './io';
-import { getCatalog } from '../core/catalog/catalog';
-import { checkWorkbook } from '../core/check';
-import { planMarks } from '../core/marks/plan';
-import { buildTemplatePlan, defaultPeriod } from '../core/template/build';
-import { planImport, planPrevious, planRecalc } from '../core/template/fill';
-import type { CellEdit } from '../core/plan/types';
-import { localeFrom, type Locale } from '../i18n/locale';
+import { buildTemplatePlan, checkWorkbook, defaultPeriod, getCatalog, localeFrom, planImport, planMarks, planPrevious, planRecalc, type CellEdit, type Locale } from '../core';
 import { applyCellEdits, applyMarks, applyWorkbookPlan, exceljs, loadWorkbook, snapshotOf, toBytes, type Workbook } from '../hosts/xlsx';
 import { reportJson, reportText } from './report-text';
 

@@ -6,8 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Io } from './io';
-import { checkWorkbook } from '../core/check';
-import { planMarks } from '../core/marks/plan';
+import { checkWorkbook, planMarks } from '../core';
 import { applyMarks, loadWorkbook, snapshotOf, toBytes } from '../hosts/xlsx';
 import { fillWorkbook, makeTemplate } from './commands';
 import { reportText } from './report-text';

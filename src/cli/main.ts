@@ -6,8 +6,7 @@
 import { parseArgs, UsageError, USAGE, type Command } from './args';
 import { InputFileError, nodeIo, type Io } from './io';
 import { runCommand } from './commands';
-import { NotATemplateError } from '../core/model/locate';
-import { ImportError } from '../core/template/fill';
+import { ImportError, NotATemplateError } from '../core';
 import { XlsxInputError } from '../hosts/xlsx';
 
 export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {

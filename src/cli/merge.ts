@@ -1,16 +1,11 @@
 /** `merge A.xlsx B.xlsx … --out TOTAL.xlsx`: a new report of the same template holding the total. */
 import type { Command } from './args';
 import type { Io } from './io';
-import { locate } from '../core/model/locate';
-import { mergeModels, MergeError } from '../core/merge/merge';
-import { buildTemplatePlan } from '../core/template/build';
+import { MergeError, NOTE_SUFFIX, PREV_SUFFIX, SnapshotIndex, buildTemplatePlan, locate, mergeModels, type CellEdit } from '../core';
 import { snapshotOf, toBytes, applyCellEdits } from '../hosts/xlsx';
-import { SnapshotIndex } from '../core/model/locate';
-import type { CellEdit } from '../core/plan/types';
 import { UsageError } from './args';
 import { newWorkbook, readWorkbook, recalc } from './commands';
 import { applyWorkbookPlan } from '../hosts/xlsx';
-import { PREV_SUFFIX, NOTE_SUFFIX } from '../core/template/layout';
 
 export async function runMerge(c: Extract<Command, { name: 'merge' }>, io: Io): Promise<number> {
   const models = [];

@@ -1,9 +1,5 @@
 /** How a report reads on a terminal and as JSON (the contract of rules.md). */
-import type { Report } from '../core/report/types';
-import { SEVERITY_WORDS } from '../core/marks/plan';
-import { periodLabel } from '../core/template/build';
-import { formatFinding, formatSkipped, indicatorName } from '../i18n/findings';
-import type { Locale } from '../i18n/locale';
+import { SEVERITY_WORDS, formatFinding, formatSkipped, indicatorName, periodLabel, type Locale, type Report } from '../core';
 import { renderTable } from './table';
 
 export function reportJson(report: Report, locale: Locale = 'zh-CN'): object {

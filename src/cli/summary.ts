@@ -1,13 +1,10 @@
 /** `summary FILE.xlsx --out FILE.xlsx [--docx FILE.docx]`: the 领导参阅 sheet added to a copy, and the Word text. */
 import type { Command } from './args';
 import type { Io } from './io';
-import { checkWorkbook } from '../core/check';
-import { buildSummary, narrate, summarySheetPlan } from '../core/summary';
-import type { Locale } from '../i18n/locale';
+import { SHEETS, buildSummary, checkWorkbook, narrate, summarySheetPlan, type Locale } from '../core';
 import { applyWorkbookPlan, snapshotOf, toBytes, type Workbook } from '../hosts/xlsx';
 import { summaryDocx } from '../hosts/docx';
 import { localeOf, readWorkbook } from './commands';
-import { SHEETS } from '../core/template/layout';
 
 export async function writeSummary(wb: Workbook, out: string, docx: string | undefined, locale: Locale, io: Io): Promise<number> {
   const { report, model } = checkWorkbook(snapshotOf(wb));

@@ -6,15 +6,15 @@ import { getCatalog, type Catalog } from './catalog/catalog';
 import { deriveValue } from './formula/derive';
 import { locate } from './model/locate';
 import type { ReportModel } from './model/types';
-import type { Finding, Report, Severity, Skipped } from './report/types';
+import { severityRank, type Finding, type Report, type Skipped } from './report/types';
 import { RULE_FAMILIES } from './rules';
+import { RULES } from './rules/registry';
 import type { RuleContext } from './rules/context';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 
 export interface CheckOptions {
   /** The other report of the same unit and year (R08). */
   reference?: WorkbookSnapshot | ReportModel;
-  catalog?: Catalog;
 }
 
 export interface CheckResult {
@@ -39,14 +39,13 @@ export function currentValues(model: ReportModel, catalog: Catalog): Map<string,
   return values;
 }
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function isModel(x: WorkbookSnapshot | ReportModel): x is ReportModel {
   return 'figures' in x;
 }
 
 export function checkModel(model: ReportModel, options: CheckOptions = {}): Report {
-  const catalog = options.catalog ?? getCatalog();
+  const catalog = getCatalog();
   const template = catalog.templateById.get(model.template) ?? (catalog.templates[0] as NonNullable<ReturnType<typeof catalog.templateById.get>>);
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
@@ -58,12 +57,12 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     push: (f) => findings.push(f),
     skip: (s) => skipped.push(s),
   };
-  if (options.reference) ctx.reference = isModel(options.reference) ? options.reference : locate(options.reference, catalog);
+  if (options.reference) ctx.reference = isModel(options.reference) ? options.reference : locate(options.reference);
   for (const family of RULE_FAMILIES) family(ctx);
 
   for (const code of model.missing) {
     const ind = catalog.byCode.get(code);
-    findings.push({ rule: 'C00', severity: 'error', code, form: ind?.form ?? '', messageId: 'name-missing', params: { nameCode: code } });
+    findings.push({ rule: 'C00', severity: RULES.C00.severity, code, form: ind?.form ?? '', messageId: 'name-missing', params: { nameCode: code } });
   }
 
   // A warning is explained when its indicator's 说明 cell has text.
@@ -74,7 +73,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
   const position = new Map(catalog.indicators.map((ind, i) => [ind.code, i]));
   findings.sort(
     (a, b) =>
-      ORDER[a.severity] - ORDER[b.severity] ||
+      severityRank(a.severity) - severityRank(b.severity) ||
       a.form.localeCompare(b.form) ||
       (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0) ||
       a.rule.localeCompare(b.rule),
@@ -97,6 +96,6 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
 
 /** Locates the report in a snapshot and checks it. Throws NotATemplateError for a non-report. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
-  const model = locate(snapshot, options.catalog);
+  const model = locate(snapshot);
   return { report: checkModel(model, options), model };
 }

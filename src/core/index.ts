@@ -1,19 +1,42 @@
 /**
- * The core's public surface: what hosts, the pane and the command line may use. Everything
- * here is pure: plain data in, findings and plans out.
+ * The core's public surface: the only way into src/core from the hosts, the pane and the
+ * command line (a lint rule holds them to it). Everything here is pure: plain data in,
+ * findings and plans out. The package is marked side-effect free, so the pane's startup
+ * bundle takes only what it uses from here.
  */
+export { AppError, isAppError, type ErrorParams } from './errors';
 export { getCatalog, indicatorsOf, CatalogError, type Catalog } from './catalog/catalog';
 export type { Indicator, Form, Template, AuditRule, Kind } from './catalog/schema';
+export { RULES, RULE_IDS, isRuleId, type RuleId, type RuleEntry } from './rules/registry';
 export { checkWorkbook, checkModel, currentValues, type CheckOptions, type CheckResult } from './check';
-export { locate, NotATemplateError } from './model/locate';
+export { locate, NotATemplateError, SnapshotIndex } from './model/locate';
 export type { ReportModel, Figure, TemplateId, HistoryPoint } from './model/types';
-export type { Report, Finding, Severity, Suggestion, Skipped, Counts } from './report/types';
-export { SEVERITIES } from './report/types';
+export type { Report, Finding, Severity, Suggestion, Skipped, Counts, ParamValue } from './report/types';
+export { SEVERITIES, severityRank, worstSeverity } from './report/types';
 export type * from './plan/types';
-export { SEVERITY_COLORS } from './plan/types';
+export { SEVERITY_COLORS, FONT_FACES } from './plan/types';
 export { buildTemplatePlan, defaultPeriod, periodLabel, formSheetName, type TemplateOptions } from './template/build';
 export { planImport, planPrevious, planRecalc, ImportError } from './template/fill';
+export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/layout';
 export { planMarks, SEVERITY_WORDS, cellLink } from './marks/plan';
 export { planAcceptSuggestion, planExplanation, planYoyFormulas } from './edits';
 export { readTypedNumber, formatNumber, type TypedNumber } from './numbers';
+export { mergeModels, MergeError, type Merged, type MergedFigure } from './merge/merge';
 export * as layout from './template/layout';
+export * as a1 from './a1';
+export {
+  buildSummary,
+  narrate,
+  summarySheetPlan,
+  movesText,
+  readinessText,
+  zhOrdinal,
+  ARROWS,
+  JUDGEMENT_COLORS,
+  type SummaryModel,
+  type Paragraph,
+  type KeyIndicator,
+} from './summary';
+export { localeFrom, interpolate, type Locale } from './i18n/locale';
+export { formatFinding, formatSkipped, formatSuggestion, formatMessage, indicatorName, noteText, MESSAGE_IDS, type MessageId } from './i18n/findings';
+export { templateText } from './i18n/template';

@@ -7,11 +7,7 @@
  * One action runs at a time; each ends in exactly one of: a notice, an error in words, or
  * nothing (a check, whose result is the findings list). Every change calls `render`.
  */
-import type { Finding, Report } from '../core/report/types';
-import type { ReportModel, TemplateId } from '../core/model/types';
-import type { CellEdit } from '../core/plan/types';
-import type { SummaryModel, Paragraph } from '../core/summary';
-import type { Locale } from '../i18n/locale';
+import type { CellEdit, Finding, Locale, Paragraph, Report, ReportModel, SummaryModel, TemplateId } from '../core';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { Engine } from './engine';
 import type { MarkResult, PaneHost } from './pane-host';

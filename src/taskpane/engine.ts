@@ -16,9 +16,7 @@ import {
   planRecalc,
   planYoyFormulas,
 } from '../core';
-import { buildSummary, narrate, summarySheetPlan } from '../core/summary';
-import { formatFinding } from '../i18n/findings';
-import type { Locale } from '../i18n/locale';
+import { buildSummary, formatFinding, narrate, summarySheetPlan, type Locale } from '../core';
 
 /** A form's display name in the pane's language ('' for an unknown form id). */
 function formName(form: string, locale: Locale): string {

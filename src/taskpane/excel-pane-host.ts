@@ -4,7 +4,7 @@
  * its sheet. The Office.js host is loaded on first use, so the pane's startup script stays
  * small in both modes.
  */
-import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core/plan/types';
+import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core';
 import type { CellRef, WorkbookSnapshot } from '../workbook/snapshot';
 import type { ExcelHost, ExcelHostDeps } from '../hosts/excel/host';
 import type { ChartText, MarkResult, PaneHost, SummaryResult } from './pane-host';

@@ -8,7 +8,7 @@
  * ExcelJS and the xlsx host are loaded on first use (their own chunks); the pane's startup
  * script carries neither.
  */
-import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core/plan/types';
+import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core';
 import type { CellRef, WorkbookSnapshot } from '../workbook/snapshot';
 import { exceljs, type Workbook } from '../hosts/xlsx/exceljs';
 import type { ChartText, FileHost, MarkResult, SummaryResult } from './pane-host';

@@ -9,8 +9,7 @@
  * and wires the views to it. Everything heavy — the core, ExcelJS, the Office.js host, the
  * Word writer — is loaded when an action first needs it.
  */
-import { localeFrom } from '../i18n/locale';
-import type { Locale } from '../i18n/locale';
+import { localeFrom, type Locale } from '../core';
 import { Controller } from './controller';
 import { saveBytes } from './download';
 import { ExcelPaneHost } from './excel-pane-host';

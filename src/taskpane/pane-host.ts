@@ -4,7 +4,7 @@
  * talks only to this interface, so both modes run the same actions with the same core calls;
  * an implementation carries plans out and decides nothing.
  */
-import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core/plan/types';
+import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core';
 import type { CellRef, WorkbookSnapshot } from '../workbook/snapshot';
 
 /** How marking went: cells given an overlay, and where the reasons were written. */

@@ -3,8 +3,7 @@
  * translator edits one file. Finding messages are not here: they come from src/i18n, already
  * formatted by the caller. Counted phrases are functions because English needs plurals.
  */
-import type { Locale } from '../i18n/locale';
-import type { Severity } from '../core/report/types';
+import type { Locale, Severity } from '../core';
 
 export type TabId = 'template' | 'check' | 'marks' | 'yoy' | 'summary';
 export const TAB_IDS: readonly TabId[] = ['template', 'check', 'marks', 'yoy', 'summary'];

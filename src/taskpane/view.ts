@@ -5,9 +5,7 @@
  * Every piece of text that can come from a workbook (messages, sheet names, explanations,
  * error text) is set with textContent or a form control's value, never parsed as HTML.
  */
-import type { Locale } from '../i18n/locale';
-import { SEVERITIES } from '../core/report/types';
-import type { Finding, Report, Severity } from '../core/report/types';
+import { SEVERITIES, type Finding, type Locale, type Report, type Severity } from '../core';
 import { TAB_IDS, uiText } from './ui-text';
 import type { BusyAction, PaneMode, TabId } from './ui-text';
 

@@ -74,7 +74,7 @@ describe('templates and template', () => {
     await cli('template', 'half-year', '--out', p('h.xlsx'), '--unit', '某区司法局', '--period', '2026H1');
     const wb = await read(p('h.xlsx'));
     const names = new Set(wb.definedNames.model.map((d) => d.name));
-    const codes = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'spec', 'indicators.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1] as string);
+    const codes = readFileSync(join(__dirname, '..', '..', 'standard', 'indicators.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1] as string);
     for (const c of codes) {
       expect(names.has(c)).toBe(true);
       expect(names.has(c + '_PREV')).toBe(true);

@@ -9,7 +9,7 @@ import { summaryDocx } from '../../src/hosts/docx';
 import { buildSummary, narrate } from '../../src/core/summary';
 import type { Figure, ReportModel } from '../../src/core/model/types';
 import type { Report } from '../../src/core/report/types';
-import type { Locale } from '../../src/i18n/locale';
+import type { Locale } from '../../src/core/i18n/locale';
 
 const FIGS: Record<string, [number | null, number | null]> = {
   LA_CASES: [1985, 1862],

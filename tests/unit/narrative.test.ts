@@ -7,7 +7,7 @@ import { buildSummary, countText, narrate, movesText, readinessText, scopeWord, 
 import { getCatalog } from '../../src/core/catalog/catalog';
 import type { Figure, ReportModel, TemplateId } from '../../src/core/model/types';
 import type { Report } from '../../src/core/report/types';
-import type { Locale } from '../../src/i18n/locale';
+import type { Locale } from '../../src/core/i18n/locale';
 
 type Pair = [number | null, number | null];
 

@@ -344,7 +344,7 @@ describe('findings', () => {
       severity: 'error',
       code: 'LA_CASES',
       form: 'JS01',
-      messageId: 'text_in_number',
+      messageId: 'text-in-number',
       params: { text: '约2.4万' },
       cell: { sheet: 'JS01 法律援助', address: 'E7' },
       suggestion: { value: 24000, approx: true },

@@ -17,7 +17,8 @@ import {
   type Indicator,
   type Template,
 } from './schema';
-import { AUDIT_RULES, FORMS, R08, STOCK_INDICATORS, TEMPLATES } from './standard.data';
+import { FORMS, STOCK_INDICATORS, TEMPLATES } from './standard.data';
+import { RULES } from '../rules/registry';
 
 export class CatalogError extends Error {
   override name = 'CatalogError';
@@ -28,8 +29,8 @@ export interface Catalog {
   byCode: ReadonlyMap<string, Indicator>;
   forms: readonly Form[];
   formById: ReadonlyMap<string, Form>;
+  /** The audit rules with formulas (R01–R07), from the rule registry. */
   rules: readonly AuditRule[];
-  r08: typeof R08;
   templates: readonly Template[];
   templateById: ReadonlyMap<string, Template>;
   /** Breakdown items of each whole (`LA_CASES` → its 其中项). */
@@ -74,7 +75,10 @@ export function parseIndicators(csv: string, stocks: readonly string[] = STOCK_I
 export function buildCatalog(indicators: Indicator[]): Catalog {
   const forms = z.array(formSchema).safeParse(FORMS);
   if (!forms.success) fail('forms', forms.error);
-  const rules = z.array(auditRuleSchema).safeParse(AUDIT_RULES);
+  const audit = Object.entries(RULES).flatMap(([id, r]) =>
+    'checks' in r ? [{ id, severity: r.severity, checks: r.checks, textZh: r.textZh, textEn: r.textEn, ...('templates' in r ? { templates: r.templates } : {}) }] : [],
+  );
+  const rules = z.array(auditRuleSchema).safeParse(audit);
   if (!rules.success) fail('audit rules', rules.error);
   const templates = z.array(templateSchema).safeParse(TEMPLATES);
   if (!templates.success) fail('templates', templates.error);
@@ -98,7 +102,6 @@ export function buildCatalog(indicators: Indicator[]): Catalog {
     forms: forms.data,
     formById,
     rules: rules.data,
-    r08: R08,
     templates: templates.data,
     templateById: new Map(templates.data.map((t) => [t.id, t])),
     partsOf,

@@ -1,5 +1,5 @@
 /**
- * The indicator catalogue, verbatim from shared/spec/indicators.csv (a test keeps the two
+ * The indicator catalogue, verbatim from standard/indicators.csv (a test keeps the two
  * equal). Adding an indicator is pasting a line here; catalog.ts parses and validates it.
  */
 export const INDICATORS_CSV = `form,code,name_zh,name_en,unit,kind,decimals,required,part_of,formula,target,better,key,ref,ref_note

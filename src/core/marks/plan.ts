@@ -5,16 +5,15 @@
  */
 import type { Mark, MarkPlan, PlannedCell, SheetPlan } from '../plan/types';
 import { SEVERITY_COLORS } from '../plan/types';
-import type { Finding, Report, Severity } from '../report/types';
+import { severityRank, type Finding, type Report, type Severity } from '../report/types';
 import { getCatalog } from '../catalog/catalog';
 import { SHEETS } from '../template/layout';
 import { estimateRowHeight } from '../summary/format';
-import { formatFinding, formatSkipped, formatSuggestion, indicatorName, noteText } from '../../i18n/findings';
-import type { Locale } from '../../i18n/locale';
+import { formatFinding, formatSkipped, formatSuggestion, indicatorName, noteText } from '../i18n/findings';
+import type { Locale } from '../i18n/locale';
 
 const COLUMNS = [6, 8, 7, 22, 28, 24, 60, 12, 30];
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const SEVERITY_WORDS: Record<Locale, Record<Severity, string>> = {
   'zh-CN': { error: '错误', warning: '待核实', info: '提示' },
@@ -40,7 +39,7 @@ export function planMarks(report: Report, locale: Locale = 'zh-CN'): MarkPlan {
   }
   const marks: Mark[] = [];
   for (const fs of byCell.values()) {
-    const worst = [...fs].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0] as Finding;
+    const worst = [...fs].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))[0] as Finding;
     const cell = worst.cell as NonNullable<Finding['cell']>;
     marks.push({
       sheet: cell.sheet,

@@ -3,7 +3,7 @@
  * moved cells and reordered or renamed sheets still work. A workbook with none of the
  * indicator names is not a report from a template: that is a NotATemplateError.
  */
-import { getCatalog, type Catalog } from '../catalog/catalog';
+import { getCatalog } from '../catalog/catalog';
 import { META_NAMES, NOTE_SUFFIX, PREV_SUFFIX, SHEETS } from '../template/layout';
 import type { CellData, CellRef, NameRef, Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { Figure, HistoryPoint, ReportModel, TemplateId } from './types';
@@ -118,7 +118,8 @@ function historyOf(idx: SnapshotIndex): Map<string, HistoryPoint[]> {
   return out;
 }
 
-export function locate(snapshot: WorkbookSnapshot, catalog: Catalog = getCatalog()): ReportModel {
+export function locate(snapshot: WorkbookSnapshot): ReportModel {
+  const catalog = getCatalog();
   const idx = new SnapshotIndex(snapshot);
   const figures = new Map<string, Figure>();
   const missing: string[] = [];

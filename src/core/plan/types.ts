@@ -118,6 +118,13 @@ export interface MarkPlan {
   issueSheet: SheetPlan;
 }
 
+/** Font faces for the plan's font roles, by the names Chinese Windows and WPS list them under. */
+export const FONT_FACES: Record<NonNullable<CellStyle['font']>, string> = {
+  title: '黑体',
+  body: '宋体',
+  text: '仿宋',
+};
+
 /** Fill and font colours per severity (Excel's own Bad / Neutral / a light blue). */
 export const SEVERITY_COLORS: Record<Severity, { fill: string; font: string }> = {
   error: { fill: 'FFC7CE', font: '9C0006' },

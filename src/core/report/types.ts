@@ -4,9 +4,24 @@
  * wording lives in src/i18n so zh-CN and en-US are one switch.
  */
 import type { CellRef } from '../../workbook/snapshot';
+import type { MessageId } from '../i18n/findings';
+import type { RuleId } from '../rules/registry';
 
 export type Severity = 'error' | 'warning' | 'info';
+/** The severities, worst first: the one order everything sorts and ranks by. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** 0 for an error, 1 for a warning, 2 for info: smaller is worse. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** The worst of some severities (info when there are none). */
+export function worstSeverity(list: Iterable<Severity>): Severity {
+  let worst: Severity = 'info';
+  for (const s of list) if (severityRank(s) < severityRank(worst)) worst = s;
+  return worst;
+}
 
 export type ParamValue = string | number;
 
@@ -18,15 +33,15 @@ export interface Suggestion {
 }
 
 export interface Finding {
-  /** Stable rule id: R01..R08, A1..A6, C01.. (catalogue checks), CFG (misconfigured rule). */
-  rule: string;
+  /** Stable rule id (src/core/rules/registry.ts): C00–C06, R01–R08, A1–A6, CFG. */
+  rule: RuleId;
   severity: Severity;
   /** Indicator code the finding is about. */
   code: string;
   /** Form id (JS01 …). */
   form: string;
-  /** Key into the message table of src/i18n. */
-  messageId: string;
+  /** Key into the message table of src/core/i18n. */
+  messageId: MessageId;
   params: Record<string, ParamValue>;
   /** The cell to mark (the indicator's current-period cell unless said otherwise). */
   cell?: CellRef;
@@ -36,8 +51,8 @@ export interface Finding {
 }
 
 export interface Skipped {
-  rule: string;
-  messageId: string;
+  rule: RuleId;
+  messageId: MessageId;
   params: Record<string, ParamValue>;
 }
 

@@ -47,14 +47,14 @@ export const anomalyChecks = (ctx: RuleContext): void => {
       const ratio = cur / prev;
       if (ratio >= t.a2Ratio || ratio <= 1 / t.a2Ratio) {
         slipped = true;
-        ctx.push(finding(ctx, 'A2', 'warning', ind.code, 'magnitude-slip', { current: fmt(ind, cur), previous: fmt(ind, prev), ratio: formatNumber(ratio, ratio >= 1 ? 1 : 3) }));
+        ctx.push(finding(ctx, 'A2', ind.code, 'magnitude-slip', { current: fmt(ind, cur), previous: fmt(ind, prev), ratio: formatNumber(ratio, ratio >= 1 ? 1 : 3) }));
       }
     }
     // A1: a large year-on-year change, where the base is not small.
     if (volume && !slipped && prev >= t.a1MinBase) {
       const change = ((cur - prev) / prev) * 100;
       if (Math.abs(change) > t.a1ChangePct) {
-        ctx.push(finding(ctx, 'A1', 'warning', ind.code, 'yoy-change', { direction: change > 0 ? 'up' : 'down', pct: pct1(change), current: fmt(ind, cur), previous: fmt(ind, prev) }));
+        ctx.push(finding(ctx, 'A1', ind.code, 'yoy-change', { direction: change > 0 ? 'up' : 'down', pct: pct1(change), current: fmt(ind, cur), previous: fmt(ind, prev) }));
       }
     }
     // A3: a percent indicator moves by many points. Typing `98.6%` into a plain number cell
@@ -64,16 +64,16 @@ export const anomalyChecks = (ctx: RuleContext): void => {
       const fraction = !figure(ctx, ind.code).currentIsFormula && cur > 0 && cur <= 1 && Math.abs(cur * 100 - prev) <= t.a3PercentPoints;
       if (fraction) {
         const proposed = Number(formatNumber(cur * 100, ind.decimals));
-        ctx.push(finding(ctx, 'A3', 'warning', ind.code, 'percent-fraction', { current: formatNumber(cur, ind.decimals + 2), proposed: fmt(ind, proposed) }, { suggestion: { value: proposed, approx: false } }));
+        ctx.push(finding(ctx, 'A3', ind.code, 'percent-fraction', { current: formatNumber(cur, ind.decimals + 2), proposed: fmt(ind, proposed) }, { suggestion: { value: proposed, approx: false } }));
       } else {
-        ctx.push(finding(ctx, 'A3', 'warning', ind.code, 'pp-move', { pp: formatNumber(cur - prev, 2), current: fmt(ind, cur), previous: fmt(ind, prev) }));
+        ctx.push(finding(ctx, 'A3', ind.code, 'pp-move', { pp: formatNumber(cur - prev, 2), current: fmt(ind, cur), previous: fmt(ind, prev) }));
       }
     }
     // A5: a move against the desired direction.
     if (ind.better && prev > 0) {
       const change = ((cur - prev) / prev) * 100;
       if ((ind.better === 'down' && change > t.a5ChangePct) || (ind.better === 'up' && change < -t.a5ChangePct)) {
-        ctx.push(finding(ctx, 'A5', 'info', ind.code, 'adverse-move', { direction: change > 0 ? 'up' : 'down', pct: pct1(change) }));
+        ctx.push(finding(ctx, 'A5', ind.code, 'adverse-move', { direction: change > 0 ? 'up' : 'down', pct: pct1(change) }));
       }
     }
   }
@@ -87,7 +87,7 @@ export const anomalyChecks = (ctx: RuleContext): void => {
     const values = hist.map((h) => h.value);
     const z = robustZ(cur, values);
     if (z !== null && Math.abs(z) > t.a6Z) {
-      ctx.push(finding(ctx, 'A6', 'warning', ind.code, 'outlier', { current: fmt(ind, cur), median: fmt(ind, median(values)), z: formatNumber(z, 1) }));
+      ctx.push(finding(ctx, 'A6', ind.code, 'outlier', { current: fmt(ind, cur), median: fmt(ind, median(values)), z: formatNumber(z, 1) }));
     }
   }
 
@@ -96,7 +96,7 @@ export const anomalyChecks = (ctx: RuleContext): void => {
     const t = thresholds(ctx, equal[0] ?? '');
     if (equal.length >= t.a4MinEqual && equal.length >= t.a4MinShare * filled) {
       ctx.push({
-        ...finding(ctx, 'A4', 'warning', equal[0] as string, 'copy-forward', { count: equal.length, share: formatNumber((equal.length / filled) * 100, 0), codes: equal.join(', ') }),
+        ...finding(ctx, 'A4', equal[0] as string, 'copy-forward', { count: equal.length, share: formatNumber((equal.length / filled) * 100, 0), codes: equal.join(', ') }),
         form,
       });
     }

@@ -11,6 +11,7 @@ import type { Catalog } from '../catalog/catalog';
 import { formatNumber } from '../numbers';
 import { PREV_SUFFIX } from '../template/layout';
 import { finding, intervalEnv, type RuleContext } from './context';
+import type { RuleId } from './registry';
 
 export interface CompiledCheck {
   source: string;
@@ -60,7 +61,7 @@ export const auditRules = (ctx: RuleContext): void => {
     if (rule.templates && !rule.templates.includes(ctx.template.id)) continue;
     if ('problem' in compiled) {
       const code = ctx.catalog.indicators[0]?.code ?? '';
-      ctx.push({ ...finding(ctx, 'CFG', 'warning', code, 'rule-malformed', { ruleId: rule.id, detail: compiled.problem }), form: '' });
+      ctx.push({ ...finding(ctx, 'CFG', code, 'rule-malformed', { ruleId: rule.id, detail: compiled.problem }), form: '' });
       continue;
     }
     for (const { source, comparison } of compiled.checks) {
@@ -68,7 +69,7 @@ export const auditRules = (ctx: RuleContext): void => {
       if (out.holds !== false || !out.lhs || !out.rhs) continue;
       const decimals = Math.max(0, ...refsOf(comparison).map((c) => ctx.catalog.byCode.get(c.replace(/_PREV$/, ''))?.decimals ?? 0));
       ctx.push(
-        finding(ctx, rule.id, rule.severity, subject(comparison), 'rule-failed', {
+        finding(ctx, rule.id as RuleId, subject(comparison), 'rule-failed', {
           ruleId: rule.id,
           lhsExpr: exprText(comparison.lhs, source, comparison),
           rhsExpr: exprText(comparison.rhs, source, comparison),

@@ -17,24 +17,24 @@ function textFinding(ctx: RuleContext, ind: Indicator, raw: Scalar, which: 'curr
   const extra = cell ? { cell } : {};
   if (read.kind === 'number') {
     ctx.push(
-      finding(ctx, 'C02', 'error', ind.code, 'text-in-number-suggest', { which, text, suggestion: (read.approx ? '≈' : '') + fmt(ind, read.value) }, {
+      finding(ctx, 'C02', ind.code, 'text-in-number-suggest', { which, text, suggestion: (read.approx ? '≈' : '') + fmt(ind, read.value) }, {
         ...extra,
         suggestion: { value: read.value, approx: read.approx },
       }),
     );
   } else if (read.kind === 'empty-symbol') {
-    ctx.push(finding(ctx, 'C02', 'error', ind.code, 'empty-symbol', { which, text }, { ...extra, suggestion: { value: null, approx: false } }));
+    ctx.push(finding(ctx, 'C02', ind.code, 'empty-symbol', { which, text }, { ...extra, suggestion: { value: null, approx: false } }));
   } else {
-    ctx.push(finding(ctx, 'C02', 'error', ind.code, 'text-in-number', { which, text }, extra));
+    ctx.push(finding(ctx, 'C02', ind.code, 'text-in-number', { which, text }, extra));
   }
 }
 
 function rangeFinding(ctx: RuleContext, ind: Indicator, v: number, cell: CellRef | undefined) {
   const extra = cell ? { cell } : {};
   const value = String(v);
-  if (v < 0) ctx.push(finding(ctx, 'C03', 'error', ind.code, 'negative', { value }, extra));
-  else if (ind.kind === 'count' && !Number.isInteger(v)) ctx.push(finding(ctx, 'C03', 'error', ind.code, 'not-whole', { value }, extra));
-  else if (ind.kind === 'percent' && v > 100) ctx.push(finding(ctx, 'C03', 'error', ind.code, 'percent-range', { value }, extra));
+  if (v < 0) ctx.push(finding(ctx, 'C03', ind.code, 'negative', { value }, extra));
+  else if (ind.kind === 'count' && !Number.isInteger(v)) ctx.push(finding(ctx, 'C03', ind.code, 'not-whole', { value }, extra));
+  else if (ind.kind === 'percent' && v > 100) ctx.push(finding(ctx, 'C03', ind.code, 'percent-range', { value }, extra));
 }
 
 export const catalogueChecks = (ctx: RuleContext): void => {
@@ -48,7 +48,7 @@ export const catalogueChecks = (ctx: RuleContext): void => {
     // C01: required and blank (a derived cell counts as filled when its formula can be computed).
     const value = ctx.values.get(ind.code) ?? null;
     if (ind.required && fig.currentRaw === null && value === null && !(ind.formula && fig.currentIsFormula)) {
-      ctx.push(finding(ctx, 'C01', 'error', ind.code, 'required-blank', {}));
+      ctx.push(finding(ctx, 'C01', ind.code, 'required-blank', {}));
     }
     // C03: kind ranges.
     if (fig.current !== null) rangeFinding(ctx, ind, fig.current, fig.cell);
@@ -58,7 +58,7 @@ export const catalogueChecks = (ctx: RuleContext): void => {
       const whole = ctx.values.get(ind.partOf) ?? null;
       const wholeInd = ctx.catalog.byCode.get(ind.partOf);
       if (whole !== null && wholeInd && !satisfiable(figureInterval(ind, fig.current), '<=', figureInterval(wholeInd, whole))) {
-        ctx.push(finding(ctx, 'C04', 'error', ind.code, 'part-exceeds', { value: fmt(ind, fig.current), wholeCode: ind.partOf, whole: fmt(wholeInd, whole) }));
+        ctx.push(finding(ctx, 'C04', ind.code, 'part-exceeds', { value: fmt(ind, fig.current), wholeCode: ind.partOf, whole: fmt(wholeInd, whole) }));
       }
     }
     // C05: a constant typed over a derived cell must agree with the formula within rounding.
@@ -68,7 +68,7 @@ export const catalogueChecks = (ctx: RuleContext): void => {
         const expected = evaluate(parsed.value, env);
         if (expected && !satisfiable(figureInterval(ind, fig.current), '=', expected)) {
           ctx.push(
-            finding(ctx, 'C05', 'error', ind.code, 'derived-mismatch', {
+            finding(ctx, 'C05', ind.code, 'derived-mismatch', {
               value: fmt(ind, fig.current),
               formulaExpr: ind.formula,
               expected: fmt(ind, mid(expected)),
@@ -82,7 +82,7 @@ export const catalogueChecks = (ctx: RuleContext): void => {
       const share = ind.flow ? ctx.template.flowTargetShare : 1;
       const target = ind.target.value * share;
       if (!satisfiable(figureInterval(ind, value), ind.target.op, point(target))) {
-        ctx.push(finding(ctx, 'C06', 'warning', ind.code, 'target-missed', { value: fmt(ind, value), op: ind.target.op === '=' ? '=' : ind.target.op === '>=' ? '≥' : '≤', target: fmt(ind, target) }));
+        ctx.push(finding(ctx, 'C06', ind.code, 'target-missed', { value: fmt(ind, value), op: ind.target.op === '=' ? '=' : ind.target.op === '>=' ? '≥' : '≤', target: fmt(ind, target) }));
       }
     }
   }

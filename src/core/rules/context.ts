@@ -7,7 +7,9 @@ import type { AnomalyThresholds, Indicator, Template } from '../catalog/schema';
 import { point, rounded, type Interval } from '../formula/interval';
 import { formatNumber } from '../numbers';
 import type { Figure, ReportModel } from '../model/types';
-import type { Finding, ParamValue, Severity, Skipped } from '../report/types';
+import type { Finding, ParamValue, Skipped } from '../report/types';
+import type { MessageId } from '../i18n/findings';
+import { RULES, type RuleId } from './registry';
 import { PREV_SUFFIX } from '../template/layout';
 
 export interface RuleContext {
@@ -57,19 +59,18 @@ export function fmt(ind: Indicator | undefined, v: number): string {
   return formatNumber(v, ind ? Math.max(ind.decimals, 0) : 2);
 }
 
-/** A finding on an indicator's current cell (or the cell given). */
+/** A finding on an indicator's current cell (or the cell given); its severity is the registry's. */
 export function finding(
   ctx: RuleContext,
-  rule: string,
-  severity: Severity,
+  rule: RuleId,
   code: string,
-  messageId: string,
+  messageId: MessageId,
   params: Record<string, ParamValue>,
   extra: Partial<Pick<Finding, 'cell' | 'suggestion'>> = {},
 ): Finding {
   const ind = ctx.catalog.byCode.get(code);
   const fig = ctx.model.figures.get(code);
-  const f: Finding = { rule, severity, code, form: ind?.form ?? '', messageId, params };
+  const f: Finding = { rule, severity: RULES[rule].severity, code, form: ind?.form ?? '', messageId, params };
   const cell = extra.cell ?? fig?.cell;
   if (cell) f.cell = cell;
   if (extra.suggestion) f.suggestion = extra.suggestion;

@@ -28,7 +28,7 @@ export const referenceRule = (ctx: RuleContext): void => {
     const a = annual.figures.get(ind.code)?.current ?? null;
     if (h === null || a === null) continue;
     if (!satisfiable(figureInterval(ind, h), '<=', figureInterval(ind, a))) {
-      ctx.push(finding(ctx, ctx.catalog.r08.id, ctx.catalog.r08.severity, ind.code, 'half-exceeds-annual', { half: fmt(ind, h), annual: fmt(ind, a) }));
+      ctx.push(finding(ctx, 'R08', ind.code, 'half-exceeds-annual', { half: fmt(ind, h), annual: fmt(ind, a) }));
     }
   }
 };

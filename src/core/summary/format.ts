@@ -18,7 +18,7 @@
 import type { Indicator } from '../catalog/schema';
 import type { TemplateId } from '../model/types';
 import { formatNumber } from '../numbers/format';
-import type { Locale } from '../../i18n/locale';
+import type { Locale } from '../i18n/locale';
 
 /** Rounds |x| to one decimal, half up (with slack for binary fractions); the sign is kept. */
 export function round1(x: number): number {

@@ -10,8 +10,8 @@ import { point, rounded, satisfiable } from '../formula/interval';
 import { deriveValue } from '../formula/derive';
 import type { ReportModel, TemplateId } from '../model/types';
 import type { Counts, Report, Severity } from '../report/types';
-import { formatFinding, indicatorName } from '../../i18n/findings';
-import type { Locale } from '../../i18n/locale';
+import { formatFinding, indicatorName } from '../i18n/findings';
+import type { Locale } from '../i18n/locale';
 import { absText, percentPlaces, periodLabel, periodRange, round1 } from './format';
 
 export type Direction = 'up' | 'down' | 'flat' | 'none';
@@ -136,11 +136,11 @@ function templateOf(catalog: Catalog, id: TemplateId): Template {
  * derived rates are not lost; a derived value is blank when an input is blank or a divisor
  * is zero, as rules.md says.
  */
-export function figureValues(model: ReportModel, code: string, catalog: Catalog = getCatalog()): { current: number | null; previous: number | null } {
+export function figureValues(model: ReportModel, code: string): { current: number | null; previous: number | null } {
   const fig = model.figures.get(code);
   if (!fig) return { current: null, previous: null };
   let { current, previous } = fig;
-  const ind = catalog.byCode.get(code);
+  const ind = getCatalog().byCode.get(code);
   const formula = ind?.formula;
   if (ind && formula && fig.currentIsFormula && (current === null || (previous === null && fig.previousRaw === null))) {
     const calc = (which: 'current' | 'previous'): number | null => {
@@ -198,8 +198,8 @@ export function targetStatus(ind: Indicator, target: AppliedTarget | null, curre
  * An indicator's name that stands on its own: a breakdown item names its whole
  * (办理法律援助案件中的刑事案件), since 刑事案件 alone is ambiguous in a list of movers.
  */
-export function qualifiedName(code: string, locale: Locale, catalog: Catalog = getCatalog()): string {
-  const ind = catalog.byCode.get(code);
+export function qualifiedName(code: string, locale: Locale): string {
+  const ind = getCatalog().byCode.get(code);
   if (!ind?.partOf) return indicatorName(code, locale);
   const whole = indicatorName(ind.partOf, locale);
   const part = indicatorName(code, locale);
@@ -220,7 +220,7 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
   const key: KeyIndicator[] = catalog.indicators
     .filter((ind) => ind.key && template.forms.includes(ind.form))
     .map((ind) => {
-      const { current, previous } = figureValues(model, ind.code, catalog);
+      const { current, previous } = figureValues(model, ind.code);
       const target = appliedTarget(ind, template);
       const k: KeyIndicator = {
         code: ind.code,
@@ -243,7 +243,7 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
   for (const ind of catalog.indicators) {
     if (ind.kind !== 'count' && ind.kind !== 'amount') continue;
     if (!template.forms.includes(ind.form)) continue;
-    const { current, previous } = figureValues(model, ind.code, catalog);
+    const { current, previous } = figureValues(model, ind.code);
     if (current === null || previous === null) continue;
     const minBase = template.overrides[ind.code]?.a1MinBase ?? template.anomaly.a1MinBase;
     if (previous < minBase || previous <= 0) continue;
@@ -252,7 +252,7 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
     movers.push({
       code: ind.code,
       form: ind.form,
-      name: qualifiedName(ind.code, locale, catalog),
+      name: qualifiedName(ind.code, locale),
       unit: ind.unit,
       current,
       previous,

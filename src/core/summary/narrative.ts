@@ -41,8 +41,8 @@ import type { Indicator } from '../catalog/schema';
 import { refsOf } from '../formula/ast';
 import { parseExpr } from '../formula/parse';
 import type { ReportModel } from '../model/types';
-import { indicatorName } from '../../i18n/findings';
-import type { Locale } from '../../i18n/locale';
+import { indicatorName } from '../i18n/findings';
+import type { Locale } from '../i18n/locale';
 import { absText, pct1, percentPlaces, round1, scopeWord, valueText } from './format';
 import { appliedTarget, figureValues, qualifiedName, targetStatus, type AppliedTarget, type SummaryModel } from './model';
 
@@ -190,7 +190,7 @@ export function narrateForm(formId: string, summary: SummaryModel, model: Report
   const catalog = getCatalog();
   const form = catalog.formById.get(formId);
   if (!form) return null;
-  const values: Values = (code) => figureValues(model, code, catalog);
+  const values: Values = (code) => figureValues(model, code);
   const clauses: string[] = [];
   /** The indicator of the opening clause (null when it is a list of items). */
   let first: Indicator | null | undefined;

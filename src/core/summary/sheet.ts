@@ -8,7 +8,7 @@
 import type { CellStyle, PlannedCell, SheetPlan } from '../plan/types';
 import { SEVERITY_COLORS } from '../plan/types';
 import { SHEETS } from '../template/layout';
-import type { Locale } from '../../i18n/locale';
+import type { Locale } from '../i18n/locale';
 import { estimateRowHeight, plainText, zhOrdinal } from './format';
 import type { Paragraph } from './narrative';
 import { movesText, readinessText } from './narrative';

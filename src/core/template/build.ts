@@ -9,8 +9,8 @@ import { getCatalog, indicatorsOf, type Catalog } from '../catalog/catalog';
 import type { Form, Indicator } from '../catalog/schema';
 import type { CellStyle, NamePlan, PlannedCell, SheetPlan, Validation, WorkbookPlan } from '../plan/types';
 import type { TemplateId } from '../model/types';
-import { interpolate, type Locale } from '../../i18n/locale';
-import { templateText } from '../../i18n/template';
+import { interpolate, type Locale } from '../i18n/locale';
+import { templateText } from '../i18n/template';
 import { changeFormula, derivedFormula, yoyFormula } from './formulas';
 import { COLS, FORM_FIRST_ROW, FORM_HEADER_ROW, META_NAMES, NOTE_SUFFIX, PREV_SUFFIX, SHEETS } from './layout';
 
@@ -18,7 +18,6 @@ export interface TemplateOptions {
   unit?: string;
   period?: string;
   locale?: Locale;
-  catalog?: Catalog;
 }
 
 const BRAND = '0F6CBD';
@@ -161,7 +160,7 @@ function historySheet(catalog: Catalog, locale: Locale): SheetPlan {
 }
 
 export function buildTemplatePlan(templateId: TemplateId, options: TemplateOptions = {}): WorkbookPlan {
-  const catalog = options.catalog ?? getCatalog();
+  const catalog = getCatalog();
   const locale = options.locale ?? 'zh-CN';
   const tpl = catalog.templateById.get(templateId);
   if (!tpl) throw new RangeError(`unknown template ${templateId}`);

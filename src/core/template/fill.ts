@@ -74,7 +74,7 @@ function colName(n: number): string {
  */
 export function planPrevious(snapshot: WorkbookSnapshot, previous: WorkbookSnapshot, catalog: Catalog = getCatalog()): CellEdit[] {
   const me = new SnapshotIndex(snapshot);
-  const last: ReportModel = locate(previous, catalog);
+  const last: ReportModel = locate(previous);
   const edits: CellEdit[] = [];
   for (const ind of catalog.indicators) {
     const fig = last.figures.get(ind.code);
@@ -140,7 +140,7 @@ function formulaCellsByRow(snapshot: WorkbookSnapshot): Map<string, [string, str
 
 /** Fresh cached results for the template's formulas (derived cells, 增减量, 同比). */
 export function planRecalc(snapshot: WorkbookSnapshot, catalog: Catalog = getCatalog()): CellEdit[] {
-  const model = locate(snapshot, catalog);
+  const model = locate(snapshot);
   const idx = new SnapshotIndex(snapshot);
   const cur = new Map<string, number | null>();
   const prev = new Map<string, number | null>();

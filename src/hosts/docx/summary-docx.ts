@@ -26,10 +26,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { Locale } from '../../i18n/locale';
-import type { KeyIndicator, Paragraph, SummaryModel } from '../../core/summary';
-import { ARROWS, JUDGEMENT_COLORS, movesText, readinessText, zhOrdinal } from '../../core/summary';
-import { formatNumber } from '../../core/numbers/format';
+import { ARROWS, JUDGEMENT_COLORS, formatNumber, movesText, readinessText, zhOrdinal, type KeyIndicator, type Locale, type Paragraph, type SummaryModel } from '../../core';
 
 /** 1 cm in twips. */
 const CM = 567;

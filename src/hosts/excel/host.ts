@@ -14,18 +14,7 @@
  *    fills, number formats, notes and comments are never touched.
  */
 import type { NameRef, Scalar, SheetSnapshot, WorkbookSnapshot, CellData, CellRef } from '../../workbook/snapshot';
-import type {
-  CellEdit,
-  CellStyle,
-  Mark,
-  MarkPlan,
-  PlannedCell,
-  SheetPlan,
-  Validation,
-  WorkbookPlan,
-} from '../../core/plan/types';
-import { SEVERITY_COLORS } from '../../core/plan/types';
-import type { Severity } from '../../core/report/types';
+import { SEVERITY_COLORS, type CellEdit, type CellStyle, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
 import {
   charsToPoints,
   coalesce,

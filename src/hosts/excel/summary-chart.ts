@@ -7,7 +7,7 @@
  * Charts are ExcelApi 1.1. Naming the bars after the indicators (setXAxisValues) and listing
  * them top-down in table order (reversePlotOrder) are 1.7; an older Excel gets numbered bars.
  */
-import type { SheetPlan } from '../../core/plan/types';
+import type { SheetPlan } from '../../core';
 import type { ExcelHostDeps } from './host';
 
 export type ChartDeps = Pick<ExcelHostDeps, 'run' | 'isSetSupported'>;

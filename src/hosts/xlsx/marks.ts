@@ -5,8 +5,7 @@
  * value is written.
  */
 import type { Comment, ConditionalFormattingRule, Font, RichText, Style } from 'exceljs';
-import { SEVERITY_COLORS, type Mark, type MarkPlan } from '../../core/plan/types';
-import { SEVERITIES, type Severity } from '../../core/report/types';
+import { SEVERITIES, SEVERITY_COLORS, type Mark, type MarkPlan, type Severity } from '../../core';
 import type { Cell, Workbook, Worksheet } from './exceljs';
 import { sheetNamed } from './read';
 import { addSheets, argb } from './write';

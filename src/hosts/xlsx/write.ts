@@ -14,15 +14,7 @@ import type {
   WorksheetView,
 } from 'exceljs';
 import type { Scalar } from '../../workbook/snapshot';
-import type {
-  CellEdit,
-  CellStyle,
-  NamePlan,
-  PlannedCell,
-  SheetPlan,
-  Validation,
-  WorkbookPlan,
-} from '../../core/plan/types';
+import type { CellEdit, CellStyle, NamePlan, PlannedCell, SheetPlan, Validation, WorkbookPlan } from '../../core';
 import type { Cell, Workbook, Worksheet } from './exceljs';
 import { parseRangeRef, quoteSheet, sheetNamed } from './read';
 

@@ -3,13 +3,12 @@
  * this table turns them into a sentence. `{name}` is always the indicator's name, and any
  * param ending in `Code` also gets a `…Name` companion (`wholeCode` → `{wholeName}`).
  */
-import { getCatalog } from '../core/catalog/catalog';
-import type { Finding, Skipped } from '../core/report/types';
+import { getCatalog } from '../catalog/catalog';
+import { isRuleId, RULES } from '../rules/registry';
+import type { Finding, Skipped } from '../report/types';
 import { interpolate, type Locale } from './locale';
 
-type Table = Record<string, string>;
-
-const ZH: Table = {
+const ZH = {
   'required-blank': '{name}为必填指标，本期未填报',
   'name-missing': '找不到{name}的单元格：定义名称 {nameCode} 已被删除或指向已删除的工作表',
   'text-in-number': '{which}「{text}」是文本而不是数字，Excel 求和时会跳过它',
@@ -42,7 +41,11 @@ const ZH: Table = {
   'note-rule': '规则',
   'note-suggestion': '建议值',
   approx: '约',
-};
+} satisfies Record<string, string>;
+
+/** Every message a finding (or a skipped rule) can carry. */
+export type MessageId = keyof typeof ZH;
+type Table = Record<MessageId, string>;
 
 const EN: Table = {
   'required-blank': '{name} is required but blank',
@@ -82,8 +85,8 @@ const EN: Table = {
 const TABLES: Record<Locale, Table> = { 'zh-CN': ZH, 'en-US': EN };
 
 /** A word from the findings table (`up`, `previous`, …). */
-export function word(locale: Locale, id: string): string {
-  return TABLES[locale][id] ?? id;
+export function word(locale: Locale, id: MessageId): string {
+  return TABLES[locale][id];
 }
 
 /** Indicator name in the locale (the code itself when unknown). */
@@ -98,20 +101,23 @@ function expand(params: Record<string, string | number>, locale: Locale): Record
   for (const [k, v] of Object.entries(params)) {
     if (k.endsWith('Code') && typeof v === 'string') out[k.slice(0, -4) + 'Name'] = indicatorName(v, locale);
     // Param values that are message ids (direction words) are translated.
-    if (k === 'direction' || k === 'which') out[k] = word(locale, String(v));
+    if ((k === 'direction' || k === 'which') && isMessageId(String(v))) out[k] = word(locale, String(v) as MessageId);
     // Expressions over codes read with indicator names.
     if (k.endsWith('Expr') && typeof v === 'string')
       out[k.slice(0, -4) + 'Text'] = v.replace(/[A-Z][A-Z0-9_]*/g, (c) => indicatorName(c, locale) + (c.endsWith('_PREV') ? (locale === 'en-US' ? ` (${word(locale, 'previous')})` : `（${word(locale, 'previous')}）`) : ''));
     if (k === 'ruleId' && typeof v === 'string') {
-      const rule = getCatalog().rules.find((r) => r.id === v) ?? (v === 'R08' ? getCatalog().r08 : undefined);
-      if (rule) out['text'] = locale === 'en-US' ? rule.textEn : rule.textZh;
+      if (isRuleId(v)) out['text'] = locale === 'en-US' ? RULES[v].textEn : RULES[v].textZh;
     }
   }
   return out;
 }
 
-export function formatMessage(locale: Locale, messageId: string, params: Record<string, string | number>): string {
-  const template = TABLES[locale][messageId] ?? TABLES['zh-CN'][messageId] ?? messageId;
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(ZH, id);
+}
+
+export function formatMessage(locale: Locale, messageId: MessageId, params: Record<string, string | number>): string {
+  const template = TABLES[locale][messageId];
   return interpolate(template, expand(params, locale));
 }
 
@@ -139,6 +145,6 @@ export function noteText(f: Finding, locale: Locale = 'zh-CN'): string {
   return lines.join('\n');
 }
 
-/** Every message id, for the docs table and the tests that keep both languages complete. */
-export const MESSAGE_IDS = Object.keys(ZH);
-export const MESSAGE_TABLES = TABLES;
+/** Every message id, and both tables, for the parity test that keeps the languages complete. */
+export const MESSAGE_IDS = Object.keys(ZH) as MessageId[];
+export const MESSAGE_TABLES: Record<Locale, Record<string, string>> = TABLES;

@@ -1,0 +1,40 @@
+/**
+ * Both languages complete, for every table a user reads: finding messages, template words,
+ * the pane, the command line. Like zod's locale parity test: a key missing (or empty) in
+ * one language fails here, whatever the type checker was told.
+ */
+import { MESSAGE_IDS, MESSAGE_TABLES } from '../../src/core/i18n/findings';
+import { templateText } from '../../src/core/i18n/template';
+import { uiText } from '../../src/taskpane/ui-text';
+
+/** Every leaf path of a table (`notices.accepted`, `headers.3`) with what it is. */
+function leaves(x: unknown, path = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof x === 'function') out.set(path, 'function');
+  else if (typeof x === 'string') out.set(path, x.trim() === '' ? 'empty' : 'string');
+  else if (x && typeof x === 'object') {
+    for (const [k, v] of Object.entries(x)) for (const [p, t] of leaves(v, path ? `${path}.${k}` : k)) out.set(p, t);
+  } else out.set(path, typeof x);
+  return out;
+}
+
+function expectParity(zh: unknown, en: unknown): void {
+  const a = leaves(zh);
+  const b = leaves(en);
+  expect([...b.keys()].filter((k) => !a.has(k))).toEqual([]);
+  expect([...a.keys()].filter((k) => !b.has(k))).toEqual([]);
+  for (const [k, t] of a) expect([k, b.get(k)]).toEqual([k, t]);
+  expect([...a.values()].filter((t) => t === 'empty')).toEqual([]);
+}
+
+describe('locale parity', () => {
+  test('finding messages: every id in zh-CN and en-US', () => {
+    expect(MESSAGE_IDS.length).toBeGreaterThan(20);
+    expect(Object.keys(MESSAGE_TABLES['zh-CN']).sort()).toEqual([...MESSAGE_IDS].sort());
+    expectParity(MESSAGE_TABLES['zh-CN'], MESSAGE_TABLES['en-US']);
+  });
+
+  test('template words', () => expectParity(templateText('zh-CN'), templateText('en-US')));
+
+  test('the pane', () => expectParity(uiText('zh-CN'), uiText('en-US')));
+});
