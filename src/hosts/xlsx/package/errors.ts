@@ -6,7 +6,7 @@
  * MESSAGES is this layer's locale table (zh-CN first, en-US), keyed by the error code, for the
  * lead to merge into the central tables.
  */
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../core';
 
 export type XlsxInputReason = 'legacy-xls' | 'not-xlsx' | 'corrupt' | 'empty' | 'too-large' | 'encrypted';
 

@@ -4,7 +4,7 @@
  * form; in a part it touches only the elements it adds or replaces change.
  * Runs in Node and in the browser (no ExcelJS, no node:*).
  */
-import type { CellEdit, MarkPlan, NamePlan, SheetPlan, WorkbookPlan } from '../../../core/plan/types';
+import { SHEETS, type CellEdit, type MarkPlan, type NamePlan, type SheetPlan, type WorkbookPlan } from '../../../core';
 import type { CellRef, Scalar, WorkbookSnapshot } from '../../../workbook/snapshot';
 import { readBook, sheetByName, workbookPath, WORKBOOK_ORDER, type Book, type SheetEntry } from './book';
 import { rejectByBytes, XlsxInputError } from './errors';
@@ -370,8 +370,8 @@ export class XlsxPackage {
   }
 }
 
-/** The issue sheet's name (core/template/layout SHEETS.issues). */
-export const ISSUE_SHEET = '问题清单';
+/** The issue sheet's name. */
+export const ISSUE_SHEET = SHEETS.issues;
 
 const setTagAttr = setAttrInTag;
 

@@ -5,8 +5,7 @@
  * comments + VML parts. The user's rules move down by the number of ours (and back on clear);
  * a cell with the user's own note or threaded comment keeps it untouched and is reported.
  */
-import { SEVERITY_COLORS, type Mark, type MarkPlan } from '../../../core/plan/types';
-import { SEVERITIES, type Severity } from '../../../core/report/types';
+import { SEVERITY_COLORS, SEVERITIES, type Mark, type MarkPlan, type Severity } from '../../../core';
 import type { CellRef } from '../../../workbook/snapshot';
 import { sheetByName } from './book';
 import type { XlsxPackage } from './index';

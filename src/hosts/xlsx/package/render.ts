@@ -1,5 +1,5 @@
 /** A SheetPlan as worksheet XML, its styles appended through the StyleWriter. */
-import type { PlannedCell, SheetPlan, Validation } from '../../../core/plan/types';
+import type { PlannedCell, SheetPlan, Validation } from '../../../core';
 import type { Scalar } from '../../../workbook/snapshot';
 import { a1, parseCell, parseRect } from './refs';
 import { argb, type StyleWriter } from './styles';

@@ -3,7 +3,7 @@
  * appending (fonts, fills, borders, number formats, cell formats, differential formats) so
  * every existing style index keeps its meaning.
  */
-import type { CellStyle } from '../../../core/plan/types';
+import type { CellStyle } from '../../../core';
 import { applySplices, attrs, child, children, esc, parseXml, prefixOf, rootOf, setAttrInTag, setAttrSplice, type Splice, type XNode } from './xml';
 
 /** Built-in number formats by id (ECMA-376 18.8.30), as ExcelJS knows them. */
