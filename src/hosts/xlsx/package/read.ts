@@ -193,16 +193,9 @@ function cellValue(raw: RawCell, strings: Map<number, string>, styles: StyleInfo
   }
 }
 
-export function sheetCells(parts: Parts, sheetPath: string, strings: Map<number, string> | undefined, ctx: { sst: string | undefined; styles: StyleInfo; date1904: boolean }): Record<string, CellData> {
-  const root = rootOf(parseXml(parts.text(sheetPath), sheetPath));
-  const raws = rawCells(child(root, 'sheetData'));
-  const skip = mergedAway(root);
-  let table = strings;
-  if (!table) {
-    const wanted = new Set<number>();
-    for (const r of raws) if (r.t === 's' && r.f === undefined && r.v !== undefined) wanted.add(Number(r.v));
-    table = readSharedStrings(parts, ctx.sst, wanted);
-  }
+/** The snapshot cells of one parsed sheet. */
+function cellsOf(parsed: ParsedSheet, strings: Map<number, string>, styles: StyleInfo, date1904: boolean): Record<string, CellData> {
+  const { raws, skip } = parsed;
   const masters = new Map<string, RawCell>();
   for (const r of raws) if (r.fShared?.master) masters.set(r.fShared.si, r);
   const cells: Record<string, CellData> = {};
@@ -213,20 +206,27 @@ export function sheetCells(parts: Parts, sheetPath: string, strings: Map<number,
       const m = masters.get(r.fShared.si);
       formula = m?.f !== undefined ? shiftFormula(m.f, r.row - m.row, r.col - m.col) : undefined;
     }
+    const data = cellValue(r, strings, styles, date1904);
     if (formula !== undefined && formula !== '') {
-      const data = cellValue(r, table, ctx.styles, ctx.date1904);
       data.f = formula.replace(/^=/, '');
       cells[r.address] = data;
       continue;
     }
-    if (r.f !== undefined && formula === '') {
-      // an empty <f/> is no formula; the value stands
-    }
-    const data = cellValue(r, table, ctx.styles, ctx.date1904);
+    // an empty <f/> is no formula; the value stands
     if (data.error === undefined && (data.v === null || data.v === '')) continue;
     cells[r.address] = data;
   }
   return cells;
+}
+
+interface ParsedSheet {
+  raws: RawCell[];
+  skip: Set<string>;
+}
+
+function parseSheet(parts: Parts, path: string): ParsedSheet {
+  const root = rootOf(parseXml(parts.text(path), path));
+  return { raws: rawCells(child(root, 'sheetData')), skip: mergedAway(root) };
 }
 
 export interface SnapshotWant {
@@ -255,23 +255,21 @@ export function snapshotOf(parts: Parts, bookPath: string, want: SnapshotWant): 
   const stylePart = stylesPath(parts, bookPath);
   const styles = readStyleInfo(stylePart ? parts.textOrUndefined(stylePart) : undefined);
   // Parse the wanted sheets first, gather their string indices, stream the strings once.
-  const parsed = new Map<string, RawCell[]>();
+  const parsed = new Map<string, ParsedSheet>();
   const wanted = new Set<number>();
   for (const s of book.sheets) {
     if (!load.has(s.name) || !s.part || !parts.has(s.part)) continue;
-    const root = rootOf(parseXml(parts.text(s.part), s.part));
-    const raws = rawCells(child(root, 'sheetData'));
-    parsed.set(s.name, raws);
-    for (const r of raws) if (r.t === 's' && r.v !== undefined) wanted.add(Number(r.v));
+    const sheet = parseSheet(parts, s.part);
+    parsed.set(s.name, sheet);
+    for (const r of sheet.raws) if (r.t === 's' && r.v !== undefined) wanted.add(Number(r.v));
   }
   const strings = readSharedStrings(parts, sst, wanted);
-  const ctx = { sst, styles, date1904: book.date1904 };
   const sheets: SheetSnapshot[] = book.sheets
     .filter((s) => s.part !== undefined)
-    .map((s) => ({
-      name: s.name,
-      cells: parsed.has(s.name) && s.part ? sheetCells(parts, s.part, strings, ctx) : {},
-    }));
+    .map((s) => {
+      const p = parsed.get(s.name);
+      return { name: s.name, cells: p ? cellsOf(p, strings, styles, book.date1904) : {} };
+    });
   if (sheets.length === 0) throw new XlsxInputError('XLSX_NO_SHEETS');
   return { sheets, names };
 }
