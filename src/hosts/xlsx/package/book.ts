@@ -1,7 +1,7 @@
 /** workbook.xml: the sheets, their parts, the defined names, views and calculation settings. */
 import { XlsxInputError } from './errors';
 import { REL, type Parts } from './parts';
-import { child, children, parseXml, rootOf, type XNode } from './xml';
+import { child, children, rootOf, type XNode } from './xml';
 
 export interface SheetEntry {
   name: string;
@@ -40,7 +40,7 @@ export function workbookPath(parts: Parts): string {
 
 export function readBook(parts: Parts, path: string): Book {
   const text = parts.text(path);
-  const root = rootOf(parseXml(text, path));
+  const root = rootOf(parts.doc(path));
   if (root.name !== 'workbook') throw new XlsxInputError('XLSX_CORRUPT', { part: path });
   const rels = new Map(parts.rels(path).map((r) => [r.id, r]));
   const sheetsNode = child(root, 'sheets');

@@ -102,6 +102,18 @@ export class Parts {
     return t;
   }
 
+  private docs = new Map<string, { text: string; doc: XNode }>();
+
+  /** The part parsed, cached until its text changes. */
+  doc(name: string): XNode {
+    const text = this.text(name);
+    const hit = this.docs.get(name);
+    if (hit && hit.text === text) return hit.doc;
+    const doc = parseXml(text, name);
+    this.docs.set(name, { text, doc });
+    return doc;
+  }
+
   textOrUndefined(name: string): string | undefined {
     return this.has(name) ? this.text(name) : undefined;
   }
@@ -147,9 +159,8 @@ export class Parts {
 
   rels(part: string): Rel[] {
     const path = relsPathOf(part);
-    const text = this.textOrUndefined(path);
-    if (text === undefined) return [];
-    const root = rootOf(parseXml(text, path));
+    if (!this.has(path)) return [];
+    const root = rootOf(this.doc(path));
     return children(root, 'Relationship').map((node) => {
       const target = node.attrs.Target ?? '';
       const external = node.attrs.TargetMode === 'External';
@@ -211,7 +222,7 @@ export class Parts {
   }
 
   contentTypeOf(part: string): string | undefined {
-    const root = rootOf(parseXml(this.text('[Content_Types].xml'), '[Content_Types].xml'));
+    const root = rootOf(this.doc('[Content_Types].xml'));
     const o = children(root, 'Override').find((x) => x.attrs.PartName === `/${part}`);
     if (o) return o.attrs.ContentType;
     const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();

@@ -10,7 +10,7 @@ import { XlsxInputError } from './errors';
 import { REL, type Parts } from './parts';
 import { a1, parseCell, parseRangeRef, parseRect, shiftFormula } from './refs';
 import { readStyleInfo, type StyleInfo } from './styles';
-import { child, children, parseXml, rootOf, stringItemText, unescOoxml, type XNode } from './xml';
+import { child, children, rootOf, stringItemText, unescOoxml, type XNode } from './xml';
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -225,7 +225,7 @@ interface ParsedSheet {
 }
 
 function parseSheet(parts: Parts, path: string): ParsedSheet {
-  const root = rootOf(parseXml(parts.text(path), path));
+  const root = rootOf(parts.doc(path));
   return { raws: rawCells(child(root, 'sheetData')), skip: mergedAway(root) };
 }
 
