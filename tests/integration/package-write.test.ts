@@ -198,3 +198,23 @@ describe('other write paths touch only their parts', () => {
     expect(text(out['[Content_Types].xml'])).toContain('macroEnabled.main+xml');
   });
 });
+
+describe('a copy flagged by the earlier ExcelJS host', () => {
+  it('loses its TRUE overlays on clearMarks and gets exactly one overlay per marked cell on re-marking', async () => {
+    const fixtures = await reportFixtures();
+    const old = fixtures.find((f) => f.name === 'annual demo flagged (ExcelJS)');
+    if (!old) throw new Error('no ExcelJS-flagged fixture');
+    const overlays = (bytes: Uint8Array) =>
+      Object.values(partsOf(bytes)).reduce((n, p) => n + (text(p).match(/<conditionalFormatting /g)?.length ?? 0), 0);
+    expect(overlays(old.bytes)).toBeGreaterThan(3);
+    const pkg = XlsxPackage.open(old.bytes);
+    expect(pkg.clearMarks()).toBe(overlays(old.bytes));
+    expect(overlays(pkg.toBytes())).toBe(0);
+    const again = XlsxPackage.open(old.bytes);
+    const report = checkWorkbook(again.snapshot(WANT)).report;
+    const plan = planMarks(report);
+    const { marked } = again.applyMarks(plan);
+    expect(overlays(again.toBytes())).toBe(marked);
+    expect(Object.values(partsOf(again.toBytes())).some((p) => />TRUE<\/formula>/.test(text(p)))).toBe(false);
+  });
+});

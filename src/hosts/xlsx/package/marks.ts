@@ -10,6 +10,7 @@ import type { CellRef } from '../../../workbook/snapshot';
 import { sheetByName } from './book';
 import type { XlsxPackage } from './index';
 import { CT, REL } from './parts';
+import { stylesPath } from './read';
 import { parseCell } from './refs';
 import { argb, insertionPoint } from './styles';
 import { applySplices, attrs, child, children, escText, parseXml, prefixOf, rootOf, setAttrSplice, type Splice, type XNode } from './xml';
@@ -45,9 +46,34 @@ function walk(node: XNode, visit: (n: XNode) => void): void {
   }
 }
 
-function isOurs(cf: XNode): boolean {
+/**
+ * Our overlay: one cell, every rule carrying MARK_TOKEN. Also an overlay of the earlier ExcelJS
+ * host (one cell, one `TRUE` expression rule whose differential fill is a severity colour), so
+ * re-checking a copy flagged by an older version leaves no stale overlay.
+ */
+function isOurs(cf: XNode, legacyDxfs: Set<number>): boolean {
   const rules = children(cf, 'cfRule');
-  return rules.length > 0 && rules.every((r) => children(r, 'formula').some((f) => f.text.includes(`"${MARK_TOKEN}:`)));
+  if (rules.length > 0 && rules.every((r) => children(r, 'formula').some((f) => f.text.includes(`"${MARK_TOKEN}:`)))) return true;
+  if (rules.length !== 1 || /[:\s]/.test(cf.attrs.sqref ?? ':')) return false;
+  const r = rules[0];
+  const f = r ? children(r, 'formula') : [];
+  return r?.attrs.type === 'expression' && f.length === 1 && f[0]?.text.trim().toUpperCase() === 'TRUE' && legacyDxfs.has(Number(r.attrs.dxfId ?? -1));
+}
+
+/** dxfs whose solid fill is one of our severity colours (the earlier ExcelJS host's overlays). */
+function severityDxfs(stylesText: string | undefined): Set<number> {
+  const out = new Set<number>();
+  if (stylesText === undefined || !stylesText.includes('dxf')) return out;
+  const fills = new Set(Object.values(SEVERITY_COLORS).map((c) => argb(c.fill)));
+  const dxfs = child(rootOf(parseXml(stylesText)), 'dxfs');
+  children(dxfs ?? rootOf(parseXml('<x/>')), 'dxf').forEach((d, i) => {
+    let hit = false;
+    walk(d, (n) => {
+      if ((n.name === 'bgColor' || n.name === 'fgColor') && fills.has((n.attrs.rgb ?? '').toUpperCase())) hit = true;
+    });
+    if (hit) out.add(i);
+  });
+  return out;
 }
 
 /** Shifts every cfRule priority (also the x14 ones in extLst) by `by`, skipping `except`. */
@@ -244,13 +270,17 @@ export function clearMarksFrom(pkg: XlsxPackage): number {
   const parts = pkg.parts;
   let removed = 0;
   const ourDxfs = new Set<number>();
+  const stylePath = stylesPath(parts, pkg.bookPath);
+  let legacy: Set<number> | undefined;
   for (const entry of pkg.book().sheets) {
     const part = entry.part;
     if (!part || !parts.has(part)) continue;
     let text = parts.text(part);
-    if (text.includes(MARK_TOKEN)) {
+    const maybeLegacy = text.includes('>TRUE<');
+    if (text.includes(MARK_TOKEN) || maybeLegacy) {
+      if (maybeLegacy) legacy ??= severityDxfs(stylePath ? parts.textOrUndefined(stylePath) : undefined);
       const root = rootOf(parseXml(text, part));
-      const ours = children(root, 'conditionalFormatting').filter(isOurs);
+      const ours = children(root, 'conditionalFormatting').filter((cf) => isOurs(cf, legacy ?? new Set()));
       if (ours.length) {
         const except = new Set<XNode>();
         let k = 0;
@@ -258,7 +288,7 @@ export function clearMarksFrom(pkg: XlsxPackage): number {
           for (const r of children(cf, 'cfRule')) {
             except.add(r);
             k++;
-            if (r.attrs.dxfId !== undefined) ourDxfs.add(Number(r.attrs.dxfId));
+            if (r.attrs.dxfId !== undefined && text.slice(r.start, r.end).includes(MARK_TOKEN)) ourDxfs.add(Number(r.attrs.dxfId));
           }
         }
         const splices = shiftPriorities(text, root, -k, except);
