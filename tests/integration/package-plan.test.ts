@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkbook } from '../../src/core/check';
+import { buildSummary, narrate, summarySheetPlan } from '../../src/core';
+import { applyWorkbookPlan, loadWorkbook, snapshotOf, toBytes } from '../../src/hosts/xlsx';
 import { planMarks } from '../../src/core/marks/plan';
 import { buildTemplatePlan } from '../../src/core/template/build';
 import { planImport, planRecalc } from '../../src/core/template/fill';
@@ -49,6 +51,25 @@ describe('the template from a plan, without ExcelJS', () => {
     expect(report).toEqual(checkWorkbook(exceljsDemo.snapshot(WANT)).report);
     const { marked } = demo.applyMarks(planMarks(report));
     expect(marked).toBeGreaterThanOrEqual(6);
+  });
+
+  it('the real 领导参阅 sheet: added as a patch, read back as the ExcelJS host writes it', async () => {
+    const fixtures = await reportFixtures();
+    const sample = fixtures[1]?.bytes ?? new Uint8Array();
+    const pkg = XlsxPackage.open(sample);
+    const { report, model } = checkWorkbook(pkg.snapshot(WANT));
+    const summary = buildSummary(report, model, { locale: 'zh-CN' });
+    const plan = summarySheetPlan(summary, narrate(summary, model, 'zh-CN'), 'zh-CN');
+    pkg.addSheets([plan]);
+    pkg.activate(plan.name);
+    const out = pkg.toBytes();
+    // the same sheet through the ExcelJS host
+    const wb = await loadWorkbook(sample);
+    applyWorkbookPlan(wb, { sheets: [plan], names: [] });
+    const viaExcelJS = snapshotOf(await loadWorkbook(await toBytes(wb)));
+    const ours = XlsxPackage.open(out).snapshotAll();
+    expect(ours.sheets.find((s) => s.name === plan.name)).toEqual(viaExcelJS.sheets.find((s) => s.name === plan.name));
+    if (hasOpenpyxl()) expect(openpyxlSheets(out)).toContain(plan.name);
   });
 
   (hasOpenpyxl() ? it : it.skip)('opens in openpyxl with its sheets, names and print titles', () => {
