@@ -12,7 +12,9 @@ import { buildTemplatePlan } from '../../src/core/template/build';
 import { planImport, planRecalc } from '../../src/core/template/fill';
 import { XlsxPackage } from '../../src/hosts/xlsx/package';
 import { changedParts, reportFixtures } from '../support/package-fixtures';
-import { hasOpenpyxl, hasSoffice, openpyxlSheets, sofficeRoundTrip } from '../support/pytools';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { hasOpenpyxl, hasSoffice, openpyxlSheets, PYTHON, sofficeRoundTrip, tmp } from '../support/pytools';
 
 const WANT = { names: () => true, sheets: ['历史数据'] as const };
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample');
@@ -71,6 +73,23 @@ describe('the template from a plan, without ExcelJS', () => {
     expect(ours.sheets.find((s) => s.name === plan.name)).toEqual(viaExcelJS.sheets.find((s) => s.name === plan.name));
     if (hasOpenpyxl()) expect(openpyxlSheets(out)).toContain(plan.name);
   });
+
+  (hasOpenpyxl() ? it : it.skip)('looks as the ExcelJS template does to openpyxl: fonts, fills, borders, alignment, formats, protection, merges, panes, print titles', async () => {
+    const fixtures = await reportFixtures();
+    const dir = tmp();
+    writeFileSync(join(dir, 'exceljs.xlsx'), fixtures[0]?.bytes ?? new Uint8Array());
+    writeFileSync(join(dir, 'ours.xlsx'), bytes);
+    const script = join(__dirname, '..', 'fixtures', 'make', 'style_signature.py');
+    const sig = (f: string) => JSON.parse(execFileSync(PYTHON, [script, join(dir, f)], { encoding: 'utf8' })) as Record<string, Record<string, unknown>>;
+    const theirs = sig('exceljs.xlsx');
+    const ours = sig('ours.xlsx');
+    expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+    for (const sheet of Object.keys(theirs)) {
+      for (const key of ['cells', 'merged', 'freeze', 'titles', 'paper']) {
+        expect({ sheet, key, value: ours[sheet]?.[key] }).toEqual({ sheet, key, value: theirs[sheet]?.[key] });
+      }
+    }
+  }, 30000);
 
   (hasOpenpyxl() ? it : it.skip)('opens in openpyxl with its sheets, names and print titles', () => {
     const sheets = openpyxlSheets(bytes);

@@ -89,6 +89,39 @@ function validationXml(v: Validation, sqref: string): string {
   return `<dataValidation${a}>${formulas.map((f, i) => `<formula${i + 1}>${f}</formula${i + 1}>`).join('')}</dataValidation>`;
 }
 
+/** Cells as a short sqref: runs of rows per column, and equal runs of neighbouring columns joined. */
+export function compactSqref(cells: string[]): string {
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) {
+    const p = parseCell(c);
+    if (!p) continue;
+    byCol.set(p.col, [...(byCol.get(p.col) ?? []), p.row]);
+  }
+  const runs: Array<{ c1: number; c2: number; r1: number; r2: number }> = [];
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const rows = [...new Set(byCol.get(col))].sort((a, b) => a - b);
+    let start = rows[0] ?? 1;
+    let prev = start;
+    const flush = (r1: number, r2: number): void => {
+      const same = runs.find((x) => x.c2 === col - 1 && x.r1 === r1 && x.r2 === r2);
+      if (same) same.c2 = col;
+      else runs.push({ c1: col, c2: col, r1, r2 });
+    };
+    for (const r of rows.slice(1)) {
+      if (r === prev + 1) prev = r;
+      else {
+        flush(start, prev);
+        start = r;
+        prev = r;
+      }
+    }
+    flush(start, prev);
+  }
+  return runs
+    .map((x) => (x.c1 === x.c2 && x.r1 === x.r2 ? a1(x.r1, x.c1) : `${a1(x.r1, x.c1)}:${a1(x.r2, x.c2)}`))
+    .join(' ');
+}
+
 export interface RenderedSheet {
   xml: string;
   /** Rows repeated on every printed page (`_xlnm.Print_Titles`), e.g. `$1:$4`. */
@@ -200,7 +233,7 @@ export function renderSheet(plan: SheetPlan, styles: StyleWriter): RenderedSheet
   }
   if (validations.size) {
     xml += `<dataValidations count="${validations.size}">`;
-    for (const g of validations.values()) xml += validationXml(g.v, g.refs.join(' '));
+    for (const g of validations.values()) xml += validationXml(g.v, compactSqref(g.refs));
     xml += '</dataValidations>';
   }
   if (print?.centerHorizontally) xml += '<printOptions horizontalCentered="1"/>';
