@@ -22,6 +22,8 @@ const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'tests', 'fixtures', 'bad');
 const SAMPLE_CSV = path.join(ROOT, 'assets', 'sample', 'annual-2025.csv');
 const JS01_PART = 'xl/worksheets/sheet3.xml'; // JS01 法律援助 in the template the CLI makes
+/** A fixed zip entry time, so the hand-made packages come out byte-identical on every run. */
+const MTIME = new Date('2025-01-01T00:00:00Z');
 
 /** A deterministic byte stream (mulberry32), so the corpus is the same on every run. */
 function prng(seed) {
@@ -55,7 +57,7 @@ function patch(bytes, edit) {
     parts,
   };
   edit(api);
-  return zipSync(parts, { level: 6 });
+  return zipSync(parts, { level: 6, mtime: MTIME });
 }
 
 function replaceOnce(xml, from, to) {
@@ -203,7 +205,7 @@ function makeHugeString(report, chars = 5 * 1024 * 1024) {
 
 /**
  * Writes a zip bomb to `file`: the report's parts plus xl/worksheets/sheet11.xml, `inflated` bytes
- * of zeros deflated (streaming, fflate; 2 GB of zeros → about 2.1 MB). About 20 s for 2 GB on one
+ * of zeros deflated (streaming, fflate level 9; 2 GB of zeros → about 2.1 MB). About 20–35 s for 2 GB on one
  * core, so tests should cache it (see `cachedZipBomb`).
  */
 function makeZipBomb(report, file, inflated = 2 * 1024 * 1024 * 1024) {
@@ -220,7 +222,8 @@ function makeZipBomb(report, file, inflated = 2 * 1024 * 1024 * 1024) {
       zip.add(f);
       f.push(data, true);
     }
-    const bomb = new ZipDeflate('xl/worksheets/sheet11.xml', { level: 1 });
+    // level 9: zeros deflate at about 1016:1 (2 GB → 2.1 MB); level 1 gives only 660:1 and is barely faster
+    const bomb = new ZipDeflate('xl/worksheets/sheet11.xml', { level: 9 });
     zip.add(bomb);
     const chunk = new Uint8Array(1 << 20);
     const n = Math.ceil(inflated / chunk.length);
@@ -253,7 +256,7 @@ function minimalXlsx(sheetXml) {
     'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
     'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
     'xl/worksheets/sheet1.xml': strToU8(sheetXml),
-  });
+  }, { mtime: MTIME });
 }
 
 function buildCases(report) {
@@ -272,13 +275,13 @@ function buildCases(report) {
   const rnd = new Uint8Array(4096).map(() => Math.floor(rand() * 256));
   add({ id: 'random-bytes', files: ['random.xlsx'], command: check('random.xlsx'), description: '4 KB of random bytes named .xlsx.' }, { 'random.xlsx': rnd });
   add({ id: 'truncated', files: ['truncated.xlsx'], command: check('truncated.xlsx'), description: 'The report cut off after 60 % of its bytes (no central directory).' }, { 'truncated.xlsx': report.slice(0, Math.floor(report.length * 0.6)) });
-  add({ id: 'zip-not-workbook', files: ['not-workbook.xlsx'], command: check('not-workbook.xlsx'), description: 'A valid zip holding two text files, no workbook parts.' }, { 'not-workbook.xlsx': zipSync({ 'readme.txt': strToU8('这不是工作簿\n'), 'data/list.csv': strToU8('a,b\n1,2\n') }) });
+  add({ id: 'zip-not-workbook', files: ['not-workbook.xlsx'], command: check('not-workbook.xlsx'), description: 'A valid zip holding two text files, no workbook parts.' }, { 'not-workbook.xlsx': zipSync({ 'readme.txt': strToU8('这不是工作簿\n'), 'data/list.csv': strToU8('a,b\n1,2\n') }, { mtime: MTIME }) });
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
   const docx = zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
     '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
     'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>2025年法律援助工作总结</w:t></w:r></w:p></w:body></w:document>`),
-  });
+  }, { mtime: MTIME });
   add({ id: 'renamed-docx', files: ['renamed-docx.xlsx'], command: check('renamed-docx.xlsx'), description: 'A Word document (.docx package) renamed to .xlsx.' }, { 'renamed-docx.xlsx': docx });
   add({ id: 'html-as-xls', files: ['html.xls'], command: check('html.xls'), description: 'An HTML table saved as .xls (what some web systems export).' }, { 'html.xls': strToU8('<html><head><meta charset="utf-8"></head><body><table><tr><td>指标代码</td><td>本期</td></tr><tr><td>LA_CASES</td><td>1985</td></tr></table></body></html>\n') });
   const ods = zipSync(
@@ -287,7 +290,7 @@ function buildCases(report) {
       'META-INF/manifest.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'),
       'content.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1"><table:table-row><table:table-cell office:value-type="string"><text:p>LA_CASES</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1985"><text:p>1985</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>'),
     },
-    { level: 6 },
+    { level: 6, mtime: MTIME },
   );
   add({ id: 'ods-as-xlsx', files: ['ods.xlsx'], command: check('ods.xlsx'), description: 'An OpenDocument spreadsheet (.ods, stored mimetype first) renamed to .xlsx.' }, { 'ods.xlsx': ods });
   const xls = new Uint8Array(4096);
@@ -367,7 +370,7 @@ function buildCases(report) {
 
   // generated at test time, not committed
   cases.push({ id: 'huge-string', files: [], generate: 'makeHugeString', command: ['check', '{generated}', '--out', '{tmp}/flagged.xlsx'], description: 'A 5 MB string as the 说明 of LA_CASES (JS01 法律援助!I4). Made at test time: require("scripts/make-bad-corpus.cjs").makeHugeString(reportBytes).' });
-  cases.push({ id: 'zip-bomb', files: [], generate: 'cachedZipBomb', command: ['check', '{generated}'], description: 'A 2.1 MB zip whose sheet11.xml inflates to 2 GB of zeros. Made at test time (≈20 s, cached in the temp folder): require("scripts/make-bad-corpus.cjs").cachedZipBomb(reportBytes).' });
+  cases.push({ id: 'zip-bomb', files: [], generate: 'cachedZipBomb', command: ['check', '{generated}'], description: 'A 2.1 MB zip whose sheet11.xml inflates to 2 GB of zeros. Made at test time (20–35 s, cached in the temp folder): require("scripts/make-bad-corpus.cjs").cachedZipBomb(reportBytes).' });
   cases.push({ id: 'history-300k', files: [], generate: 'fillHistory', command: ['check', '{generated}'], description: 'An 11 MB report with 300k 历史数据 rows. Made at test time with tests/support/big-workbook.ts fillHistory(report, { rows: 300_000 }).' });
   cases.push({ id: 'pasted-100k', files: [], generate: 'addUserSheet', command: ['check', '{generated}'], description: 'The report plus a pasted 100k-row × 8-column sheet. Made at test time with tests/support/big-workbook.ts addUserSheet(report, { rows: 100_000 }).' });
   return { cases, files };
