@@ -168,3 +168,49 @@ describe('big-workbook (checked with part-diff)', () => {
     expect(() => big.fillHistory(zipSync(files), { rows: 1 })).toThrow(/历史数据/);
   });
 });
+
+describe('fixture corpora are complete', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('path') as typeof import('path');
+  const root = path.resolve(__dirname, '..', '..');
+
+  it('every file tests/fixtures/bad/cases.json lists exists, and every generator it names is exported', () => {
+    const doc = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/bad/cases.json'), 'utf8')) as {
+      cases: { id: string; files: string[]; command: string[]; generate?: string }[];
+    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const gen = require(path.join(root, 'scripts/make-bad-corpus.cjs')) as Record<string, unknown>;
+    const generators = new Set([...Object.keys(gen).filter((k) => typeof gen[k] === 'function'), ...Object.keys(big)]);
+    expect(doc.cases.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(doc.cases.map((c) => c.id)).size).toBe(doc.cases.length);
+    for (const c of doc.cases) {
+      expect(c.command.length).toBeGreaterThan(0);
+      for (const f of c.files) expect({ id: c.id, file: f, exists: fs.existsSync(path.join(root, 'tests/fixtures/bad', f)) }).toEqual({ id: c.id, file: f, exists: true });
+      for (const a of c.command.filter((x) => x.startsWith('tests/'))) expect(fs.existsSync(path.join(root, a))).toBe(true);
+      if (c.generate !== undefined) expect(generators.has(c.generate)).toBe(true);
+      else expect(c.files.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('the GB18030 CSV really is GB18030 (not UTF-8) and decodes to the Chinese 说明', () => {
+    const bytes = fs.readFileSync(path.join(root, 'tests/fixtures/bad/gb18030.csv'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    expect(new TextDecoder('gb18030').decode(bytes)).toContain('LA_CASES,1985,1862,"新增两个法律援助工作站，案件数上升"');
+  });
+
+  it('the package corpus README describes exactly the files there, each under 60 KB', () => {
+    const dir = path.join(root, 'tests/fixtures/package');
+    const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]).sort();
+    const present = fs.readdirSync(dir).filter((f) => /\.xls[xm]$/.test(f)).sort();
+    expect(listed).toEqual(present);
+    expect(present.length).toBeGreaterThanOrEqual(16);
+    for (const f of present) {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(dir, f)));
+      expect(bytes.length).toBeLessThan(60 * 1024);
+      expect(partsOf(bytes).has('xl/workbook.xml')).toBe(true);
+    }
+  });
+});
