@@ -70,6 +70,10 @@ describe.each(FILES)('%s', (file) => {
       for (const c of new TextDecoder().decode(data).match(/<(\w+:)?comment [\s\S]*?<\/(\w+:)?comment>/g) ?? []) expect(after).toContain(c);
     }
     if (file === 'notes.xlsx') expect(notesSkipped).toEqual([{ sheet: 'JS01 法律援助', address: 'E13' }]);
+    // what applyMarks skipped is what cellsWithUserNotes announced
+    const announced = new Set(XlsxPackage.open(input).cellsWithUserNotes().map((r) => `${r.sheet}!${r.address}`));
+    for (const m of plan.marks) expect(notesSkipped.some((r) => r.sheet === m.sheet && r.address === m.address)).toBe(announced.has(`${m.sheet}!${m.address}`));
+    if (file === 'threaded-comments.xlsx') expect(announced.has('JS01 法律援助!E4')).toBe(true);
     // clearing gives back the input, part by part
     const again = XlsxPackage.open(out);
     expect(again.clearMarks()).toBe(1);

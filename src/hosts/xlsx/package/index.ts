@@ -9,7 +9,7 @@ import type { CellRef, Scalar, WorkbookSnapshot } from '../../../workbook/snapsh
 import { readBook, sheetByName, workbookPath, WORKBOOK_ORDER, type Book, type SheetEntry } from './book';
 import { rejectByBytes, XlsxInputError } from './errors';
 import { PACKAGE_LIMITS, type PackageLimits } from './limits';
-import { applyMarksTo, clearMarksFrom } from './marks';
+import { applyMarksTo, clearMarksFrom, userNoteCells } from './marks';
 import { CT, Parts, REL, relsPathOf } from './parts';
 import { snapshotOf, stylesPath, type SnapshotWant } from './read';
 import { absolute, indexToCol, parseCell, quoteSheet, shiftFormula } from './refs';
@@ -160,6 +160,19 @@ export class XlsxPackage {
     this.clearMarks();
     const out = applyMarksTo(this, plan);
     this.addSheets([plan.issueSheet]);
+    return out;
+  }
+
+  /**
+   * Cells that already carry the user's own note or a threaded comment: applyMarks will not
+   * write a note there (it reports them as notesSkipped). Lets a caller plan 问题清单 first.
+   */
+  cellsWithUserNotes(): CellRef[] {
+    const out: CellRef[] = [];
+    for (const s of this.book().sheets) {
+      if (!s.part || !this.parts.has(s.part)) continue;
+      for (const address of userNoteCells(this, s.part)) out.push({ sheet: s.name, address });
+    }
     return out;
   }
 

@@ -124,6 +124,24 @@ function newVml(block: number, shapes: string): string {
   );
 }
 
+/** Cells of one sheet that carry the user's own note (not ours) or a threaded comment. */
+export function userNoteCells(pkg: XlsxPackage, part: string): string[] {
+  const parts = pkg.parts;
+  const out = new Set<string>();
+  for (const r of parts.rels(part)) {
+    if (!r.part || !parts.has(r.part)) continue;
+    if (r.type === REL.comments) {
+      const cl = child(rootOf(parts.doc(r.part)), 'commentList');
+      for (const c of cl ? children(cl, 'comment') : []) if (!commentText(c).startsWith(NOTE_MARKER)) out.add((c.attrs.ref ?? '').toUpperCase());
+    } else if (r.type === REL.threadedComment) {
+      walk(rootOf(parts.doc(r.part)), (n) => {
+        if (n.name === 'threadedComment' && n.attrs.ref) out.add(n.attrs.ref.toUpperCase());
+      });
+    }
+  }
+  return [...out];
+}
+
 /** Adds our notes to one sheet; returns the cells skipped because the user has a note there. */
 function addNotes(pkg: XlsxPackage, sheetName: string, part: string, notes: Array<{ address: string; text: string }>): CellRef[] {
   const parts = pkg.parts;
