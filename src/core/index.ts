@@ -10,7 +10,7 @@ export { getCatalog, indicatorsOf, CatalogError, type Catalog } from './catalog/
 export type { Indicator, Form, Template, AuditRule, Kind } from './catalog/schema';
 export { RULES, RULE_IDS, isRuleId, type RuleId, type RuleEntry } from './rules/registry';
 export { checkWorkbook, checkModel, currentValues, withFindings, type CheckOptions, type CheckResult } from './check';
-export { locate, NotATemplateError, SnapshotIndex } from './model/locate';
+export { locate, isReportName, NotATemplateError, SnapshotIndex } from './model/locate';
 export type { ReportModel, Figure, TemplateId, HistoryPoint } from './model/types';
 export type { Report, Finding, Severity, Suggestion, Skipped, Counts, ParamValue } from './report/types';
 export { SEVERITIES, severityRank, worstSeverity } from './report/types';

@@ -1,26 +1,26 @@
 /**
- * File mode: the workbook is an .xlsx opened from the user's disk and held in memory as an
- * ExcelJS workbook. Edits (accepted suggestions, explanations, last year's figures, YoY
+ * File mode: the workbook is an .xlsx opened from the user's disk and held in memory as a
+ * package of parts (src/hosts/xlsx), patched in place. Edits (accepted suggestions, explanations, last year's figures, YoY
  * formulas) go into that workbook; marks and the summary go only into the copies the user
  * downloads, so marking twice never stacks overlays and the working copy stays clean. The
  * original file is never written: the browser cannot, and the pane would not.
  *
- * ExcelJS and the xlsx host are loaded on first use (their own chunks); the pane's startup
- * script carries neither.
+ * The xlsx host is loaded on first use (its own chunk); the pane's startup script does not
+ * carry it, and no ExcelJS is fetched at all.
  */
 import type { CellEdit, MarkPlan, SheetPlan, WorkbookPlan } from '../core';
 import type { CellRef, WorkbookSnapshot } from '../workbook/snapshot';
-import { exceljs, type Workbook } from '../hosts/xlsx/exceljs';
+import type { XlsxPackage } from '../hosts/xlsx';
 import type { ChartText, FileHost, MarkResult, SummaryResult } from './pane-host';
 
 type XlsxHost = typeof import('../hosts/xlsx');
+type Workbook = XlsxPackage;
 
 let xlsxModule: Promise<XlsxHost> | undefined;
 
-/** The xlsx host, loaded once; ExcelJS is fetched at the same time, not after it. */
+/** The xlsx host, loaded once. */
 export function xlsxHost(): Promise<XlsxHost> {
   if (!xlsxModule) {
-    void exceljs().catch(() => undefined); // start the big download now, in parallel
     xlsxModule = import(/* webpackChunkName: "xlsx-host" */ '../hosts/xlsx').catch((e: unknown) => {
       xlsxModule = undefined;
       throw e;
@@ -29,20 +29,10 @@ export function xlsxHost(): Promise<XlsxHost> {
   return xlsxModule;
 }
 
-/** An .xlsx file's cells and names, e.g. last year's report (used in Excel mode too). */
+/** An .xlsx file's report cells and names, e.g. last year's report (used in Excel mode too). */
 export async function readXlsxSnapshot(bytes: ArrayBuffer | Uint8Array): Promise<WorkbookSnapshot> {
   const x = await xlsxHost();
-  return x.snapshotOf(await x.loadWorkbook(bytes));
-}
-
-/** For the benchmark: a bare ExcelJS load of the bytes, in milliseconds (module load excluded). */
-export async function bareExceljsLoadMs(bytes: ArrayBuffer | Uint8Array): Promise<number> {
-  const ExcelJS = await exceljs();
-  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const t0 = performance.now();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  return performance.now() - t0;
+  return x.reportSnapshot(x.openWorkbook(bytes));
 }
 
 export class FilePaneHost implements FileHost {
@@ -59,7 +49,7 @@ export class FilePaneHost implements FileHost {
 
   async open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<void> {
     const x = await xlsxHost();
-    const wb = await x.loadWorkbook(bytes); // throws XlsxInputError; the old workbook stays open
+    const wb = x.openWorkbook(bytes); // throws XlsxInputError; the old workbook stays open
     this.wb = wb;
     this.name = name;
     this.marks = null;
@@ -73,7 +63,7 @@ export class FilePaneHost implements FileHost {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     const x = await xlsxHost();
-    return x.snapshotOf(this.workbook());
+    return x.reportSnapshot(this.workbook());
   }
 
   async applyCellEdits(edits: CellEdit[]): Promise<void> {
@@ -110,17 +100,16 @@ export class FilePaneHost implements FileHost {
     return { chart: false };
   }
 
-  /** A fresh copy of the working workbook (written and read back), for a download. */
+  /** A fresh copy of the working workbook, for a download: the same parts, patched apart. */
   private async copy(): Promise<Workbook> {
     const x = await xlsxHost();
-    return x.loadWorkbook(await x.toBytes(this.workbook()));
+    return x.openWorkbook(this.workbook().toBytes());
   }
 
   async flaggedCopy(): Promise<Uint8Array> {
-    const x = await xlsxHost();
     const wb = await this.copy();
-    if (this.marks) x.applyMarks(wb, this.marks);
-    return x.toBytes(wb);
+    if (this.marks) wb.applyMarks(this.marks);
+    return wb.toBytes();
   }
 
   async summaryCopy(): Promise<Uint8Array> {
@@ -129,14 +118,14 @@ export class FilePaneHost implements FileHost {
     if (this.summary) {
       x.applyWorkbookPlan(wb, { sheets: [this.summary], names: [] });
       // The summary is the page leaders open first (as the command line writes it).
-      x.activateSheet(wb, this.summary.name);
+      wb.activate(this.summary.name);
     }
-    return x.toBytes(wb);
+    return wb.toBytes();
   }
 
   async templateBytes(plan: WorkbookPlan): Promise<Uint8Array> {
     const x = await xlsxHost();
-    return x.toBytes(await x.newReportWorkbook(plan));
+    return x.newReportWorkbook(plan).toBytes();
   }
 }
 

@@ -13,7 +13,7 @@ import { localeFrom, type Locale } from '../core';
 import { Controller } from './controller';
 import { saveBytes } from './download';
 import { ExcelPaneHost } from './excel-pane-host';
-import { FilePaneHost, bareExceljsLoadMs, readXlsxSnapshot, xlsxHost } from './file-pane-host';
+import { FilePaneHost, readXlsxSnapshot, xlsxHost } from './file-pane-host';
 import type { PaneHost } from './pane-host';
 import { mount, mountPane, renderShell } from './view';
 import type { Shell } from './view';
@@ -97,13 +97,6 @@ function show(app: HTMLElement, locale: Locale, mode: PaneMode): Shell {
   return shell;
 }
 
-/** The benchmark's yardstick: a bare ExcelJS load of the same bytes with the same ExcelJS. */
-function exposeBench(): void {
-  (window as unknown as { __braBench?: unknown }).__braBench = {
-    exceljsLoad: (bytes: ArrayBuffer): Promise<number> => bareExceljsLoadMs(bytes),
-  };
-}
-
 /** Runs the pane in one mode: a host, a controller, the views. */
 function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previous: Shell): { shell: Shell; hasWork: () => boolean } {
   const host: PaneHost = mode === 'excel' ? new ExcelPaneHost() : new FilePaneHost();
@@ -160,7 +153,6 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
 async function start(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) return;
-  exposeBench();
   let locale = localeFrom(navigator.language);
   let shell = show(app, locale, 'loading');
   let current: ReturnType<typeof runPane> | null = null;

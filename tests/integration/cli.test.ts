@@ -12,7 +12,7 @@ import { nodeIo, type Io } from '../../src/cli/io';
 import { locate } from '../../src/core/model/locate';
 import { currentValues } from '../../src/core/check';
 import { getCatalog } from '../../src/core/catalog/catalog';
-import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
+import { loadWorkbook, snapshotOf } from '../support/exceljs-host';
 
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample');
 let dir: string;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkbook } from '../../src/core';
 import { XlsxInputError, XlsxPackage } from '../../src/hosts/xlsx/package';
-import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
+import { loadWorkbook, snapshotOf } from '../support/exceljs-host';
 
 const DIR = join(__dirname, '..', 'fixtures', 'bad');
 const WANT = { names: () => true, sheets: ['历史数据'] as const };

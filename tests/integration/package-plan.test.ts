@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkbook } from '../../src/core/check';
 import { buildSummary, narrate, summarySheetPlan } from '../../src/core';
-import { applyWorkbookPlan, loadWorkbook, snapshotOf, toBytes } from '../../src/hosts/xlsx';
+import { applyWorkbookPlan, loadWorkbook, snapshotOf, toBytes } from '../support/exceljs-host';
 import { planMarks } from '../../src/core/marks/plan';
 import { buildTemplatePlan } from '../../src/core/template/build';
 import { planImport, planRecalc } from '../../src/core/template/fill';

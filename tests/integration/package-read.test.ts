@@ -3,7 +3,7 @@
  * and the same cell data for the cells it returns.
  */
 import { checkWorkbook } from '../../src/core/check';
-import { loadWorkbook, snapshotOf } from '../../src/hosts/xlsx';
+import { loadWorkbook, snapshotOf } from '../support/exceljs-host';
 import { XlsxPackage } from '../../src/hosts/xlsx/package';
 import { reportFixtures } from '../support/package-fixtures';
 

@@ -1,6 +1,7 @@
 /** The zip layer: bombs refused before inflating, truncated files, input sniffing, limits in one place. */
 import { strToU8, zipSync } from 'fflate';
-import { XlsxInputError, XlsxPackage, PACKAGE_LIMITS, XLSX_INPUT_MESSAGES } from '../../src/hosts/xlsx/package';
+import { XlsxInputError, XlsxPackage, PACKAGE_LIMITS } from '../../src/hosts/xlsx/package';
+import { ERROR_TABLES } from '../../src/core/i18n/errors';
 import { partsOf, reportFixtures, text } from '../support/package-fixtures';
 
 function reasonOf(f: () => unknown): string {
@@ -34,7 +35,10 @@ function lieAboutSize(zip: Uint8Array, name: string, size: number): Uint8Array {
 describe('zip bombs and broken zips', () => {
   it('keeps every limit in PACKAGE_LIMITS and every message in one zh/en table', () => {
     expect(Object.keys(PACKAGE_LIMITS).sort()).toEqual(['maxEntries', 'maxInflatedTotal', 'maxPartSize', 'maxRatio', 'ratioFloor']);
-    expect(Object.keys(XLSX_INPUT_MESSAGES['zh-CN']).sort()).toEqual(Object.keys(XLSX_INPUT_MESSAGES['en-US']).sort());
+    for (const code of ['xlsx-empty', 'xlsx-corrupt', 'xlsx-too-large', 'xlsx-encrypted']) {
+      expect(ERROR_TABLES['zh-CN'][code]).toBeTruthy();
+      expect(ERROR_TABLES['en-US'][code]).toBeTruthy();
+    }
   });
 
   it('refuses a part with a huge declared size from the central directory, before inflating anything', async () => {

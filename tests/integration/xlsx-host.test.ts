@@ -14,7 +14,7 @@ import {
   snapshotOf,
   toBytes,
   XlsxInputError,
-} from '../../src/hosts/xlsx';
+} from '../support/exceljs-host';
 import type { MarkPlan, SheetPlan, WorkbookPlan } from '../../src/core/plan/types';
 import { SEVERITY_COLORS } from '../../src/core/plan/types';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { checkWorkbook } from '../../src/core/check';
 import { planMarks } from '../../src/core/marks/plan';
-import { applyMarks, loadWorkbook, snapshotOf, toBytes } from '../../src/hosts/xlsx';
-import { fillWorkbook, makeTemplate } from '../../src/cli/commands';
+import { applyMarks, fillWorkbook, loadWorkbook, makeTemplate, snapshotOf, toBytes } from './exceljs-host';
 
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample');
 

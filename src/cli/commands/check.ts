@@ -5,14 +5,13 @@
  * line); a file that cannot be opened gets its line and the batch goes on.
  */
 import { batchSummary, checkModel, checkWorkbook, locate, planMarks, reconcile, withFindings, type BatchResult, type Locale } from '../../core';
-import { applyMarks, snapshotOf, toBytes } from '../../hosts/xlsx';
 import type { Command } from '../args';
 import type { Io } from '../io';
 import { describe } from '../describe';
 import { cliText } from '../messages';
 import { reportJson, reportText } from '../report-text';
 import { renderTable } from '../table';
-import { readWorkbook } from '../workbooks';
+import { readWorkbook, reportSnapshot } from '../workbooks';
 
 type Check = Extract<Command, { name: 'check' }>;
 
@@ -22,18 +21,18 @@ export async function run(c: Check, io: Io, locale: Locale): Promise<number> {
 
 async function runOne(c: Check, file: string, io: Io, locale: Locale): Promise<number> {
   io.planOutputs([c.out], [file, c.reference, ...(c.districts ?? [])], c.force);
-  const wb = await readWorkbook(io, file);
-  const reference = c.reference !== undefined ? snapshotOf(await readWorkbook(io, c.reference)) : undefined;
-  const checked = checkWorkbook(snapshotOf(wb), reference ? { reference } : {});
+  const wb = readWorkbook(io, file);
+  const reference = c.reference !== undefined ? reportSnapshot(readWorkbook(io, c.reference)) : undefined;
+  const checked = checkWorkbook(reportSnapshot(wb), reference ? { reference } : {});
   let report = checked.report;
   if (c.districts) {
     const districts = [];
-    for (const d of c.districts) districts.push(locate(snapshotOf(await readWorkbook(io, d))));
+    for (const d of c.districts) districts.push(locate(reportSnapshot(readWorkbook(io, d))));
     report = withFindings(report, checked.model, reconcile(checked.model, districts, { files: { city: file, districts: c.districts } }));
   }
   if (c.out !== undefined) {
-    applyMarks(wb, planMarks(report, locale));
-    io.write(c.out, await toBytes(wb), c.force);
+    wb.applyMarks(planMarks(report, locale));
+    io.write(c.out, wb.toBytes(), c.force);
   }
   io.out(c.json ? JSON.stringify(reportJson(report, locale)) : reportText(report, locale));
   return report.counts.error > 0 ? 1 : 0;
@@ -44,7 +43,7 @@ async function runBatch(c: Check, io: Io, locale: Locale): Promise<number> {
   for (const [i, file] of c.files.entries()) {
     io.progress?.(i, c.files.length);
     try {
-      const model = locate(snapshotOf(await readWorkbook(io, file)));
+      const model = locate(reportSnapshot(readWorkbook(io, file)));
       results.push({ file, report: checkModel(model) });
     } catch (error) {
       results.push({ file, error });

@@ -6,13 +6,14 @@
  */
 import { join, resolve } from 'node:path';
 import { checkWorkbook, planMarks, type Locale } from '../../core';
-import { applyMarks, loadWorkbook, snapshotOf, toBytes } from '../../hosts/xlsx';
 import type { Command } from '../args';
 import type { Io } from '../io';
 import { cliText } from '../messages';
 import { reportText } from '../report-text';
 import { displayWidth, pad } from '../table';
-import { fillWorkbook, makeTemplate, readText, summaryFiles } from '../workbooks';
+import { decodeCsv } from '../decode';
+import { fillWorkbook, makeTemplate, reportSnapshot, summaryFiles } from '../workbooks';
+import { openWorkbook } from '../../hosts/xlsx';
 
 /** build/cli/commands → the repository's assets/sample. */
 export const SAMPLE_DIR = resolve(__dirname, '..', '..', '..', 'assets', 'sample');
@@ -22,8 +23,8 @@ const DEMO_REPLACES = true;
 
 export async function run(c: Extract<Command, { name: 'demo' }>, io: Io, locale: Locale): Promise<number> {
   const outDir = c.outDir;
-  const csv = readText(io, join(SAMPLE_DIR, 'annual-2025.csv'));
-  const slips = readText(io, join(SAMPLE_DIR, 'slips.csv'));
+  const csv = decodeCsv(io.read(join(SAMPLE_DIR, 'annual-2025.csv')));
+  const slips = decodeCsv(io.read(join(SAMPLE_DIR, 'slips.csv')));
   const paths = {
     template: join(outDir, 'annual-2025-template.xlsx'),
     clean: join(outDir, 'annual-2025-sample.xlsx'),
@@ -32,21 +33,21 @@ export async function run(c: Extract<Command, { name: 'demo' }>, io: Io, locale:
     summary: join(outDir, 'annual-2025-summary.xlsx'),
     docx: join(outDir, 'annual-2025-summary.docx'),
   };
-  const wb = await makeTemplate('annual', { unit: DEMO_UNIT, period: '2025', locale });
-  io.write(paths.template, await toBytes(wb), DEMO_REPLACES);
+  const wb = makeTemplate('annual', { unit: DEMO_UNIT, period: '2025', locale });
+  io.write(paths.template, wb.toBytes(), DEMO_REPLACES);
   fillWorkbook(wb, csv, undefined);
-  const cleanBytes = await toBytes(wb);
+  const cleanBytes = wb.toBytes();
   io.write(paths.clean, cleanBytes, DEMO_REPLACES);
-  const clean = checkWorkbook(snapshotOf(wb)).report;
-  const summary = await summaryFiles(await loadWorkbook(cleanBytes), locale, true);
+  const clean = checkWorkbook(reportSnapshot(wb)).report;
+  const summary = await summaryFiles(openWorkbook(cleanBytes), locale, true);
   io.write(paths.summary, summary.xlsx, DEMO_REPLACES);
   if (summary.docx) io.write(paths.docx, summary.docx, DEMO_REPLACES);
 
   fillWorkbook(wb, slips, undefined);
-  io.write(paths.demo, await toBytes(wb), DEMO_REPLACES);
-  const { report } = checkWorkbook(snapshotOf(wb));
-  applyMarks(wb, planMarks(report, locale));
-  io.write(paths.flagged, await toBytes(wb), DEMO_REPLACES);
+  io.write(paths.demo, wb.toBytes(), DEMO_REPLACES);
+  const { report } = checkWorkbook(reportSnapshot(wb));
+  wb.applyMarks(planMarks(report, locale));
+  io.write(paths.flagged, wb.toBytes(), DEMO_REPLACES);
 
   const t = cliText(locale).demo;
   io.out(t.clean(paths.clean, clean.counts.error, clean.counts.warning, clean.explained));

@@ -19,26 +19,26 @@ import {
   type DistrictInput,
   type Locale,
 } from '../../core';
-import { applyCellEdits, applyWorkbookPlan, newReportWorkbook, snapshotOf, toBytes } from '../../hosts/xlsx';
+import { applyCellEdits, applyWorkbookPlan, newReportWorkbook } from '../../hosts/xlsx';
 import type { Command } from '../args';
 import type { Io } from '../io';
 import { cliText } from '../messages';
 import { reportText } from '../report-text';
-import { readWorkbook, recalc } from '../workbooks';
+import { readWorkbook, recalc, reportSnapshot } from '../workbooks';
 
 export async function run(c: Extract<Command, { name: 'merge' }>, io: Io, locale: Locale): Promise<number> {
   io.planOutputs([c.out], c.files, c.force);
   const inputs: DistrictInput[] = [];
   for (const file of c.files) {
-    const model = locate(snapshotOf(await readWorkbook(io, file)));
+    const model = locate(reportSnapshot(readWorkbook(io, file)));
     inputs.push({ file, model, report: checkModel(model) });
   }
   const merged = mergeDistricts(inputs, { locale });
   const t = cliText(locale);
   if (merged.withErrors.length > 0) io.err(t.mergeErrors(merged.withErrors.map((d) => `${d.unit}（${d.file}）`).join(t.listJoin)));
 
-  const wb = await newReportWorkbook(buildTemplatePlan(merged.template, { unit: c.unit ?? t.mergedUnit, period: merged.period, locale }));
-  const idx = new SnapshotIndex(snapshotOf(wb));
+  const wb = newReportWorkbook(buildTemplatePlan(merged.template, { unit: c.unit ?? t.mergedUnit, period: merged.period, locale }));
+  const idx = new SnapshotIndex(reportSnapshot(wb));
   const edits: CellEdit[] = [];
   for (const f of merged.figures) {
     if (f.method !== 'sum') continue;
@@ -55,10 +55,10 @@ export async function run(c: Extract<Command, { name: 'merge' }>, io: Io, locale
   const comparison = compareDistricts(merged);
   applyWorkbookPlan(wb, { sheets: [comparisonSheetPlan(comparison, locale)], names: [] });
   recalc(wb);
-  io.write(c.out, await toBytes(wb), c.force);
+  io.write(c.out, wb.toBytes(), c.force);
 
   // The total's own check, with the district findings (D01 outliers, D03 unverified figures).
-  const model = locate(snapshotOf(wb));
+  const model = locate(reportSnapshot(wb));
   const report = withFindings(checkModel(model), model, [...merged.findings, ...comparison.findings]);
   io.out(reportText(report, locale));
   io.err(t.merged(c.files.length, c.out));

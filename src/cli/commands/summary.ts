@@ -7,7 +7,7 @@ import { readWorkbook, summaryFiles } from '../workbooks';
 
 export async function run(c: Extract<Command, { name: 'summary' }>, io: Io, locale: Locale): Promise<number> {
   io.planOutputs([c.out, c.docx], [c.file], c.force);
-  const files = await summaryFiles(await readWorkbook(io, c.file), locale, c.docx !== undefined);
+  const files = await summaryFiles(readWorkbook(io, c.file), locale, c.docx !== undefined);
   io.write(c.out, files.xlsx, c.force);
   if (c.docx !== undefined && files.docx) io.write(c.docx, files.docx, c.force);
   const t = cliText(locale);

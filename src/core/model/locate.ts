@@ -19,6 +19,16 @@ export class NotATemplateError extends AppError {
   }
 }
 
+/**
+ * Whether a defined name (upper case) is one the report is found by: an indicator code, its
+ * `_PREV` and `_NOTE`, or a header name. A host reads only the sheets such names point into.
+ */
+export function isReportName(upperName: string): boolean {
+  const catalog = getCatalog();
+  const base = upperName.replace(/_(PREV|NOTE)$/, '');
+  return catalog.byCode.has(base) || (Object.values(META_NAMES) as string[]).includes(upperName);
+}
+
 export interface Located {
   cell: CellData | undefined;
   ref: CellRef;

@@ -34,14 +34,14 @@ export interface Book {
 export function workbookPath(parts: Parts): string {
   const rel = parts.rels('').find((r) => r.type === REL.officeDocument) ?? parts.rels('').find((r) => r.type.endsWith('/officeDocument'));
   const path = rel?.part ?? 'xl/workbook.xml';
-  if (!parts.has(path)) throw new XlsxInputError('XLSX_CORRUPT', { part: path });
+  if (!parts.has(path)) throw new XlsxInputError('xlsx-corrupt', { part: path });
   return path;
 }
 
 export function readBook(parts: Parts, path: string): Book {
   const text = parts.text(path);
   const root = rootOf(parts.doc(path));
-  if (root.name !== 'workbook') throw new XlsxInputError('XLSX_CORRUPT', { part: path });
+  if (root.name !== 'workbook') throw new XlsxInputError('xlsx-corrupt', { part: path });
   const rels = new Map(parts.rels(path).map((r) => [r.id, r]));
   const sheetsNode = child(root, 'sheets');
   const sheets: SheetEntry[] = children(sheetsNode ?? root, 'sheet').map((node, index) => {

@@ -18,7 +18,7 @@ import { insertionPoint, pruneStyleTail, StyleWriter, usedXfs } from './styles';
 import { applySplices, attrs, child, children, esc, escBody, parseXml, prefixOf, rootOf, setAttrInTag, setAttrSplice, type Splice, type XNode } from './xml';
 
 export { PACKAGE_LIMITS, type PackageLimits } from './limits';
-export { XlsxInputError, MESSAGES as XLSX_INPUT_MESSAGES, type XlsxInputReason, type XlsxInputCode } from './errors';
+export { XlsxInputError, type XlsxInputReason, type XlsxInputCode } from './errors';
 export type { SnapshotWant } from './read';
 
 const MINIMAL = {
@@ -45,14 +45,14 @@ export class XlsxPackage {
     this.parts = parts;
     this.bookPath = workbookPath(parts);
     const book = this.book();
-    if (book.sheets.length === 0) throw new XlsxInputError('XLSX_NO_SHEETS');
+    if (book.sheets.length === 0) throw new XlsxInputError('xlsx-empty-workbook');
   }
 
   static open(bytes: Uint8Array, limits?: Partial<PackageLimits>): XlsxPackage {
     const rejected = rejectByBytes(bytes);
     if (rejected) throw rejected;
     const parts = new Parts(bytes, { ...PACKAGE_LIMITS, ...limits });
-    if (!parts.has('[Content_Types].xml')) throw new XlsxInputError('XLSX_CORRUPT');
+    if (!parts.has('[Content_Types].xml')) throw new XlsxInputError('xlsx-corrupt');
     return new XlsxPackage(parts);
   }
 
@@ -224,7 +224,7 @@ export class XlsxPackage {
       book = this.book();
       const sheetId = Math.max(0, ...book.sheets.map((s) => s.sheetId)) + 1;
       const sheetsNode = child(book.root, 'sheets');
-      if (!sheetsNode) throw new XlsxInputError('XLSX_CORRUPT');
+      if (!sheetsNode) throw new XlsxInputError('xlsx-corrupt');
       const p = prefixOf(sheetsNode);
       const RELS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
       const declared = Object.keys(book.root.attrs).find((k) => k.startsWith('xmlns:') && book.root.attrs[k] === RELS_NS)?.slice(6);
@@ -403,7 +403,7 @@ interface EditResult {
 function editSheet(text: string, part: string, edits: CellEdit[], styles: StyleWriter): EditResult {
   const root = rootOf(parseXml(text, part));
   const sheetData = child(root, 'sheetData');
-  if (!sheetData) throw new XlsxInputError('XLSX_CORRUPT', { part });
+  if (!sheetData) throw new XlsxInputError('xlsx-corrupt', { part });
   const p = prefixOf(sheetData);
   const rows = new Map<number, XNode>();
   const cells = new Map<string, XNode>();

@@ -96,7 +96,7 @@ export class Parts {
   text(name: string): string {
     const hit = this.texts.get(name);
     if (hit !== undefined) return hit;
-    if (!this.zip || this.removed.has(name) || !this.zip.has(name)) throw new XlsxInputError('XLSX_CORRUPT', { part: name });
+    if (!this.zip || this.removed.has(name) || !this.zip.has(name)) throw new XlsxInputError('xlsx-corrupt', { part: name });
     const t = decoder.decode(this.zip.read(name));
     this.texts.set(name, t);
     return t;

@@ -162,7 +162,7 @@ export function readSharedStrings(parts: Parts, path: string | undefined, wanted
     }
   } catch (e) {
     if (e instanceof XlsxInputError) throw e;
-    throw new XlsxInputError('XLSX_CORRUPT', { part: path }, { cause: e });
+    throw new XlsxInputError('xlsx-corrupt', { part: path }, { cause: e });
   }
   return out;
 }
@@ -222,11 +222,16 @@ function cellsOf(parsed: ParsedSheet, strings: Map<number, string>, styles: Styl
 interface ParsedSheet {
   raws: RawCell[];
   skip: Set<string>;
+  /** The merged ranges as written (`E5:E6`), for the core's merged-input check. */
+  merges: string[];
 }
 
 function parseSheet(parts: Parts, path: string): ParsedSheet {
   const root = rootOf(parts.doc(path));
-  return { raws: rawCells(child(root, 'sheetData')), skip: mergedAway(root) };
+  const merges = children(child(root, 'mergeCells') ?? root, 'mergeCell')
+    .map((m) => (m.attrs.ref ?? '').replace(/\$/g, '').toUpperCase())
+    .filter((ref) => ref.includes(':'));
+  return { raws: rawCells(child(root, 'sheetData')), skip: mergedAway(root), merges };
 }
 
 export interface SnapshotWant {
@@ -268,8 +273,10 @@ export function snapshotOf(parts: Parts, bookPath: string, want: SnapshotWant): 
     .filter((s) => s.part !== undefined)
     .map((s) => {
       const p = parsed.get(s.name);
-      return { name: s.name, cells: p ? cellsOf(p, strings, styles, book.date1904) : {} };
+      if (!p) return { name: s.name, cells: {} };
+      const cells = cellsOf(p, strings, styles, book.date1904);
+      return p.merges.length ? { name: s.name, cells, merges: p.merges } : { name: s.name, cells };
     });
-  if (sheets.length === 0) throw new XlsxInputError('XLSX_NO_SHEETS');
+  if (sheets.length === 0) throw new XlsxInputError('xlsx-empty-workbook');
   return { sheets, names };
 }

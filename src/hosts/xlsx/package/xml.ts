@@ -84,7 +84,7 @@ export function parseXml(text: string, part = ''): XNode {
   try {
     parser.write(text).close();
   } catch (e) {
-    throw new XlsxInputError('XLSX_CORRUPT', { part }, { cause: e });
+    throw new XlsxInputError('xlsx-corrupt', { part }, { cause: e });
   }
   return root;
 }
@@ -92,7 +92,7 @@ export function parseXml(text: string, part = ''): XNode {
 /** The document element. */
 export function rootOf(doc: XNode): XNode {
   const r = doc.children[0];
-  if (!r) throw new XlsxInputError('XLSX_CORRUPT');
+  if (!r) throw new XlsxInputError('xlsx-corrupt');
   return r;
 }
 

@@ -61,17 +61,17 @@ export class ZipArchive {
         break;
       }
     }
-    if (eocd < 0) throw new XlsxInputError('XLSX_CORRUPT');
+    if (eocd < 0) throw new XlsxInputError('xlsx-corrupt');
     const count = u16(b, eocd + 10);
     const cdSize = u32(b, eocd + 12);
     const cdStart = u32(b, eocd + 16);
-    if (count === 0xffff || cdStart === 0xffffffff) throw new XlsxInputError('XLSX_TOO_LARGE'); // zip64
-    if (count > limits.maxEntries) throw new XlsxInputError('XLSX_TOO_LARGE', { entries: count });
-    if (cdStart + cdSize > eocd) throw new XlsxInputError('XLSX_CORRUPT');
+    if (count === 0xffff || cdStart === 0xffffffff) throw new XlsxInputError('xlsx-too-large'); // zip64
+    if (count > limits.maxEntries) throw new XlsxInputError('xlsx-too-large', { entries: count });
+    if (cdStart + cdSize > eocd) throw new XlsxInputError('xlsx-corrupt');
     let p = cdStart;
     let total = 0;
     for (let n = 0; n < count; n++) {
-      if (p + 46 > eocd || u32(b, p) !== 0x02014b50) throw new XlsxInputError('XLSX_CORRUPT');
+      if (p + 46 > eocd || u32(b, p) !== 0x02014b50) throw new XlsxInputError('xlsx-corrupt');
       const flags = u16(b, p + 8);
       const method = u16(b, p + 10);
       const time = u16(b, p + 12);
@@ -86,19 +86,19 @@ export class ZipArchive {
       const rawName = b.subarray(p + 46, p + 46 + nameLen);
       const name = (flags & 0x800 ? utf8 : latin).decode(rawName);
       p += 46 + nameLen + extraLen + commentLen;
-      if (flags & 1) throw new XlsxInputError('XLSX_ENCRYPTED');
-      if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw new XlsxInputError('XLSX_CORRUPT');
+      if (flags & 1) throw new XlsxInputError('xlsx-encrypted');
+      if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw new XlsxInputError('xlsx-corrupt');
       const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
-      if (dataStart + compressedSize > b.length) throw new XlsxInputError('XLSX_CORRUPT');
+      if (dataStart + compressedSize > b.length) throw new XlsxInputError('xlsx-corrupt');
       if (name.endsWith('/')) continue; // a folder entry carries nothing
-      if (method !== 0 && method !== 8) throw new XlsxInputError('XLSX_CORRUPT');
+      if (method !== 0 && method !== 8) throw new XlsxInputError('xlsx-corrupt');
       // Checked from the directory, before inflating.
-      if (size > limits.maxPartSize) throw new XlsxInputError('XLSX_TOO_LARGE', { part: name });
+      if (size > limits.maxPartSize) throw new XlsxInputError('xlsx-too-large', { part: name });
       if (size >= limits.ratioFloor && size / Math.max(1, compressedSize) > limits.maxRatio) {
-        throw new XlsxInputError('XLSX_TOO_LARGE', { part: name });
+        throw new XlsxInputError('xlsx-too-large', { part: name });
       }
       total += size;
-      if (total > limits.maxInflatedTotal) throw new XlsxInputError('XLSX_TOO_LARGE');
+      if (total > limits.maxInflatedTotal) throw new XlsxInputError('xlsx-too-large');
       this.entries.set(name, { name, method, crc, compressedSize, size, dataStart, flags, mtime: dosDate(date, time) });
     }
   }
@@ -118,7 +118,7 @@ export class ZipArchive {
    */
   stream(name: string, onChunk: (chunk: Uint8Array, final: boolean) => boolean | void): void {
     const entry = this.entries.get(name);
-    if (!entry) throw new XlsxInputError('XLSX_CORRUPT', { part: name });
+    if (!entry) throw new XlsxInputError('xlsx-corrupt', { part: name });
     this.stats.inflatedParts.push(name);
     const src = this.raw(entry);
     const STEP = 8 * 1024;
@@ -136,7 +136,7 @@ export class ZipArchive {
       if (stopped) return;
       produced += chunk.length;
       if (produced > entry.size || produced > this.limits.maxPartSize) {
-        throw new XlsxInputError('XLSX_TOO_LARGE', { part: name });
+        throw new XlsxInputError('xlsx-too-large', { part: name });
       }
       this.count(entry, chunk.length);
       if (onChunk(chunk, final) === false) stopped = true;
@@ -147,15 +147,15 @@ export class ZipArchive {
       }
     } catch (e) {
       if (e instanceof XlsxInputError) throw e;
-      throw new XlsxInputError('XLSX_CORRUPT', { part: name }, { cause: e });
+      throw new XlsxInputError('xlsx-corrupt', { part: name }, { cause: e });
     }
-    if (!stopped && produced !== entry.size) throw new XlsxInputError('XLSX_CORRUPT', { part: name });
+    if (!stopped && produced !== entry.size) throw new XlsxInputError('xlsx-corrupt', { part: name });
   }
 
   private count(entry: ZipEntry, n: number): void {
     this.stats.inflatedBytes += n;
     if (this.stats.inflatedBytes > this.limits.maxInflatedTotal) {
-      throw new XlsxInputError('XLSX_TOO_LARGE', { part: entry.name });
+      throw new XlsxInputError('xlsx-too-large', { part: entry.name });
     }
   }
 

@@ -13,8 +13,8 @@ import type {
   Style,
   WorksheetView,
 } from 'exceljs';
-import type { Scalar } from '../../workbook/snapshot';
-import { FONT_FACES, type CellEdit, type CellStyle, type NamePlan, type PlannedCell, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
+import type { Scalar } from '../../../src/workbook/snapshot';
+import { FONT_FACES, type CellEdit, type CellStyle, type NamePlan, type PlannedCell, type SheetPlan, type Validation, type WorkbookPlan } from '../../../src/core';
 import type { Cell, Workbook, Worksheet } from './exceljs';
 import { parseRangeRef, quoteSheet, sheetNamed } from './read';
 import { newWorkbook } from './exceljs';

@@ -5,9 +5,9 @@
  * bytes before ExcelJS sees them: ExcelJS's own failures on a .xls, an HTML "xls" export or a
  * .docx are stack-trace noise to a statistician. Anything ExcelJS still chokes on is `corrupt`.
  */
-import type { CellData, NameRef, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { CellData, NameRef, SheetSnapshot, WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { exceljs, type Cell, type Workbook, type Worksheet } from './exceljs';
-import { AppError, type ErrorCode } from '../../core';
+import { AppError, type ErrorCode } from '../../../src/core';
 
 export type XlsxInputReason = 'legacy-xls' | 'not-xlsx' | 'corrupt' | 'empty';
 

@@ -5,7 +5,7 @@
  * value is written.
  */
 import type { Comment, ConditionalFormattingRule, Font, RichText, Style } from 'exceljs';
-import { SEVERITIES, SEVERITY_COLORS, type Mark, type MarkPlan, type Severity } from '../../core';
+import { SEVERITIES, SEVERITY_COLORS, type Mark, type MarkPlan, type Severity } from '../../../src/core';
 import type { Cell, Workbook, Worksheet } from './exceljs';
 import { sheetNamed } from './read';
 import { addSheets, argb } from './write';
