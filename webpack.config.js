@@ -1,8 +1,8 @@
 /**
  * Builds the add-in's web part into dist/: taskpane.html/js, commands.html/js, the stylesheet,
  * manifest.xml and the icons. Entry file names carry no hash so the URLs in manifest.xml stay
- * stable; code loaded with `await import(...)` (ExcelJS) becomes its own chunk, fetched only
- * in file mode.
+ * stable; code loaded with `await import(...)` (the engine, the file host) becomes its own chunk,
+ * fetched when first needed.
  *
  *   npm run build            production build, no certificates needed
  *   npm run build:intranet   the same, with office.js served by the add-in's own server
@@ -80,15 +80,13 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
-      // lazily loaded code (ExcelJS): name it with /* webpackChunkName: "exceljs" */
+      // lazily loaded code (the engine, the file host, the Word writer): named with webpackChunkName
       chunkFilename: '[name].chunk.js',
       publicPath: 'auto',
       clean: true,
     },
     resolve: {
       extensions: ['.ts', '.js'],
-      // the default mainFields for target 'web' start with "browser": ExcelJS resolves to its
-      // prebuilt dist/exceljs.min.js, which needs no Node polyfills
     },
     module: {
       rules: [
@@ -144,7 +142,7 @@ module.exports = async (env = {}, argv = {}) => {
       ...(intranet ? [new LocalOfficeJs()] : []),
     ],
     performance: {
-      // the entries must stay small; the lazily loaded ExcelJS chunk is allowed to be large
+      // the entries must stay small; the lazily loaded chunks (the Word writer) may be larger
       hints: dev ? false : 'warning',
       maxEntrypointSize: 200 * 1024,
       maxAssetSize: 1536 * 1024,

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --json]`: speed as ratios and counts, never as a timed test.
- *   cli.check_vs_exceljs_read  wall time of `check` on a filled annual report ÷ a bare ExcelJS
- *                              read of the same file; whole processes, medians of alternating runs.
- * Sections added by later work register themselves in SECTIONS below. With --json, prints
+ * `npm run bench [-- --json]`: speed as ratios and counts, never as a timed test. Each
+ * scripts/bench-*.cjs file gives one or more sections (cli, batch, bundle, officejs, web); each
+ * documents its keys. With --json, prints
  * one JSON object; otherwise a readable list.
  */
-const { execFileSync, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -31,37 +30,10 @@ function timeProcess(args) {
   return ms;
 }
 
-/** A filled annual report (the bundled sample), made with the command line itself. */
-function filledReport(dir) {
-  const t = path.join(dir, 'template.xlsx');
-  const f = path.join(dir, 'filled.xlsx');
-  execFileSync(process.execPath, [entry, 'template', 'annual', '--out', t, '--unit', '示例市司法局', '--period', '2025'], { stdio: 'ignore' });
-  execFileSync(process.execPath, [entry, 'fill', t, '--data', path.join(root, 'assets/sample/annual-2025.csv'), '--out', f], { stdio: 'ignore' });
-  return f;
-}
-
-async function cliSection(dir) {
-  const file = filledReport(dir);
-  const bare = path.join(dir, 'bare-read.js');
-  fs.writeFileSync(bare, `const ExcelJS = require(${JSON.stringify(path.join(root, 'node_modules/exceljs'))});\nnew ExcelJS.Workbook().xlsx.readFile(process.argv[2]).then((wb) => { if (!wb.worksheets.length) process.exit(3); });\n`);
-  const runs = Number(process.env.BENCH_RUNS || 9);
-  const check = [];
-  const read = [];
-  timeProcess([entry, 'check', file, '--json']);
-  timeProcess([bare, file]);
-  for (let i = 0; i < runs; i++) {
-    check.push(timeProcess([entry, 'check', file, '--json']));
-    read.push(timeProcess([bare, file]));
-  }
-  const ratio = median(check) / median(read);
-  log(`cli: check ${median(check).toFixed(0)} ms, bare ExcelJS read ${median(read).toFixed(0)} ms (medians of ${runs}) → ratio ${ratio.toFixed(3)}`);
-  return { cli: { check_vs_exceljs_read: Number(ratio.toFixed(3)), check_ms_median: Math.round(median(check)), exceljs_read_ms_median: Math.round(median(read)) } };
-}
-
-const SECTIONS = { cli: cliSection };
+const SECTIONS = {};
 for (const f of fs.readdirSync(__dirname).filter((n) => /^bench-.*\.cjs$/.test(n)).sort()) {
-  const mod = require(path.join(__dirname, f));
-  SECTIONS[mod.name] = mod.run;
+  // a file gives one section ({ name, run }) or several
+  for (const mod of [require(path.join(__dirname, f))].flat()) SECTIONS[mod.name] = mod.run;
 }
 
 function merge(into, from) {

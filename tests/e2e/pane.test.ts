@@ -439,7 +439,8 @@ describe('no network but the page’s own origin (and office.js)', () => {
     const fetched = pane.guard.requests.filter((u) => u.startsWith(`${origin}/`)).map((u) => new URL(u).pathname);
     expect([...new Set(server.requests.slice(seen))].sort()).toEqual([...new Set(fetched)].sort());
     expect(fetched).toEqual(expect.arrayContaining(['/taskpane.html', '/taskpane.js', '/taskpane.css']));
-    expect(fetched.some((p) => /exceljs/.test(p))).toBe(true);
+    expect(fetched.some((p) => /xlsx-host/.test(p))).toBe(true);
+    expect(fetched.some((p) => /exceljs/i.test(p))).toBe(false); // the page never downloads ExcelJS
     await expectClean(pane);
 
     // and the CSP is what stops a request elsewhere: it is refused and reported, never sent
