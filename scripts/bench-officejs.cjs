@@ -24,7 +24,7 @@ module.exports = {
     // The demo report with its slips, made by the command line.
     const demo = path.join(dir, 'officejs-demo');
     execFileSync(process.execPath, [entry, 'demo', '--out', demo], { stdio: 'ignore' });
-    const snapshot = xlsx.snapshotOf(await xlsx.loadWorkbook(fs.readFileSync(path.join(demo, 'annual-2025-demo.xlsx'))));
+    const snapshot = xlsx.reportSnapshot(xlsx.openWorkbook(new Uint8Array(fs.readFileSync(path.join(demo, 'annual-2025-demo.xlsx')))));
 
     const fake = createFakeExcel({ snapshot });
     const host = new ExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported });

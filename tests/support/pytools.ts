@@ -6,12 +6,18 @@ import { join } from 'node:path';
 
 export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
+/** In CI (.ci/run installs both clients) a missing client fails the run instead of skipping tests. */
+function required(ok: boolean, what: string): boolean {
+  if (!ok && process.env['CI']) throw new Error(`${what} is missing: .ci/run installs it (apt-get install python3-openpyxl libreoffice-calc-nogui)`);
+  return ok;
+}
+
 export function hasOpenpyxl(): boolean {
-  return spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+  return required(spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0, 'openpyxl');
 }
 
 export function hasSoffice(): boolean {
-  return spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30000 }).status === 0;
+  return required(spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30000 }).status === 0, 'LibreOffice (soffice)');
 }
 
 export function tmp(): string {

@@ -5,8 +5,7 @@
  */
 import type { ErrorParams } from '../errors';
 import { interpolate, type Locale } from './locale';
-import { getCatalog } from '../catalog/catalog';
-import type { TemplateId } from '../model/types';
+import { TEMPLATES } from '../catalog/standard.data';
 import { DISTRICT_ERRORS } from '../merge/messages';
 
 const zhCN = {
@@ -64,7 +63,8 @@ export function errorText(code: string, params: ErrorParams, locale: Locale): st
   // Template ids among the params (`templateA: 'annual'`) are named: {templateNameA} → 年报.
   const names: ErrorParams = {};
   for (const [k, v] of Object.entries(params)) {
-    const tpl = /^template[A-Z]?$/.test(k) ? getCatalog().templateById.get(String(v) as TemplateId) : undefined;
+    // the templates' plain data, not the validated catalogue: this table is in the pane's startup bundle
+    const tpl = /^template[A-Z]?$/.test(k) ? TEMPLATES.find((t) => t.id === String(v)) : undefined;
     if (tpl) names[k.replace('template', 'templateName')] = locale === 'en-US' ? tpl.nameEn.toLowerCase() : tpl.nameZh;
   }
   return interpolate(template, { ...params, ...names });
