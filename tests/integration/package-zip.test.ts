@@ -52,8 +52,8 @@ describe('zip bombs and broken zips', () => {
   it('refuses a real high-ratio entry from the directory (ratio limit), and a lie found while inflating', async () => {
     const [f] = await reportFixtures();
     const parts = partsOf(f?.bytes ?? new Uint8Array());
-    // 8 MiB of one repeated byte deflates to ~8 KiB: ratio ~1000
-    parts['xl/media/padding.bin'] = new Uint8Array(8 * 1024 * 1024).fill(32);
+    // one repeated byte past the ratio floor deflates about a thousandfold
+    parts['xl/media/padding.bin'] = new Uint8Array(PACKAGE_LIMITS.ratioFloor + 8 * 1024 * 1024).fill(32);
     expect(reasonOf(() => XlsxPackage.open(zipSync(parts, { level: 1 })))).toBe('too-large');
     // the same entry with the ratio limit off is still refused by the total / part limits
     expect(reasonOf(() => XlsxPackage.open(zipSync(parts, { level: 1 }), { maxRatio: 1e9, maxPartSize: 4 * 1024 * 1024 }))).toBe('too-large');

@@ -20,6 +20,7 @@ export const PACKAGE_LIMITS: PackageLimits = Object.freeze({
   maxInflatedTotal: 1024 * 1024 * 1024, // 1 GiB
   maxPartSize: 512 * 1024 * 1024, // 512 MiB
   maxRatio: 250,
-  ratioFloor: 4 * 1024 * 1024, // 4 MiB
+  // a 5 MB pasted string compresses a thousandfold and is legitimate; a bomb part is larger
+  ratioFloor: 64 * 1024 * 1024, // 64 MiB
   maxEntries: 10000,
 });
