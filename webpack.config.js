@@ -16,6 +16,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { deploymentManifest } = require('./scripts/manifest-address.cjs');
 
 const DEV_PORT = 3000;
 
@@ -67,6 +68,7 @@ module.exports = async (env = {}, argv = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const dev = mode === 'development';
   const intranet = Boolean(env.intranet);
+  const address = typeof env.address === 'string' ? env.address : undefined;
 
   /** @type {import('webpack').Configuration} */
   const config = {
@@ -121,7 +123,13 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          // the dev server's address, or the deployment's (--env address=https://…), checked
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (address ? deploymentManifest(content.toString('utf8'), address) : content),
+          },
+          { from: 'src/taskpane/support.html', to: 'support.html' },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           // ES5, loaded first by taskpane.html; copied untouched (no loader may modernise it)
