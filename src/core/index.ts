@@ -15,7 +15,7 @@ export type { ReportModel, Figure, TemplateId, HistoryPoint } from './model/type
 export type { Report, Finding, Severity, Suggestion, Skipped, Counts, ParamValue } from './report/types';
 export { SEVERITIES, severityRank, worstSeverity } from './report/types';
 export type * from './plan/types';
-export { SEVERITY_COLORS, FONT_FACES } from './plan/types';
+export { SEVERITY_COLORS, FONT_FACES, MARK_TOKEN, NOTE_MARKER, NOTE_AUTHOR, markFormula } from './plan/types';
 export { buildTemplatePlan, defaultPeriod, periodLabel, formSheetName, type TemplateOptions } from './template/build';
 export { planImport, planPrevious, planRecalc, ImportError } from './template/fill';
 export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/layout';

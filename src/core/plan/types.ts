@@ -125,6 +125,20 @@ export const FONT_FACES: Record<NonNullable<CellStyle['font']>, string> = {
   text: '仿宋',
 };
 
+/**
+ * The mark contract every host writes and recognises, so marks made by one host are cleared by
+ * another: an overlay is a conditional format whose formula is markFormula(severity) (always
+ * TRUE, carrying MARK_TOKEN); a note of the tool's starts with NOTE_MARKER and has NOTE_AUTHOR.
+ */
+export const MARK_TOKEN = 'BRA-MARK';
+export const NOTE_MARKER = '【报表助手】';
+export const NOTE_AUTHOR = '报表助手';
+
+/** The overlay's formula, without the leading '=' (a host adds it where its API wants one). */
+export function markFormula(severity: Severity): string {
+  return `ISTEXT("${MARK_TOKEN}:${severity}")`;
+}
+
 /** Fill and font colours per severity (Excel's own Bad / Neutral / a light blue). */
 export const SEVERITY_COLORS: Record<Severity, { fill: string; font: string }> = {
   error: { fill: 'FFC7CE', font: '9C0006' },

@@ -27,7 +27,7 @@
  *    written there: the reasons are in 问题清单.
  */
 import type { NameRef, Scalar, SheetSnapshot, WorkbookSnapshot, CellData, CellRef } from '../../workbook/snapshot';
-import { AppError, FONT_FACES, SEVERITY_COLORS, SHEETS, type CellEdit, type CellStyle, type ErrorParams, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
+import { AppError, FONT_FACES, MARK_TOKEN, NOTE_MARKER, markFormula as coreMarkFormula, SEVERITY_COLORS, SHEETS, type CellEdit, type CellStyle, type ErrorParams, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
 import {
   charsToPoints,
   coalesce,
@@ -48,14 +48,11 @@ export type { ExcelHostErrorCode } from './messages';
 // ---------------------------------------------------------------------------------------
 // Public constants
 
-/** Carried inside our conditional formats' rule formula; how clearMarks knows its own. */
-export const MARK_TOKEN = 'BRA-MARK';
-/** Always TRUE, and says which severity it draws. */
+/** The core's mark contract (src/core/plan/types.ts); Office.js wants the formula with its '='. */
+export { MARK_TOKEN, NOTE_MARKER };
 export function markFormula(severity: Severity): string {
-  return `=ISTEXT("${MARK_TOKEN}:${severity}")`;
+  return `=${coreMarkFormula(severity)}`;
 }
-/** Prefix of every note or comment the add-in writes. */
-export const NOTE_MARKER = '【报表助手】';
 /** Kept for callers of the old chain reader; the host no longer walks sheets in pages. */
 export const SHEET_CAP = 60;
 /** Request size at which a batch is split (Excel on the web refuses requests over 5 MB). */

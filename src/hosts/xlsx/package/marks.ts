@@ -5,7 +5,7 @@
  * comments + VML parts. The user's rules move down by the number of ours (and back on clear);
  * a cell with the user's own note or threaded comment keeps it untouched and is reported.
  */
-import { SEVERITY_COLORS, SEVERITIES, type Mark, type MarkPlan, type Severity } from '../../../core';
+import { markFormula, MARK_TOKEN, NOTE_AUTHOR, NOTE_MARKER, SEVERITY_COLORS, SEVERITIES, type Mark, type MarkPlan, type Severity } from '../../../core';
 import type { CellRef } from '../../../workbook/snapshot';
 import { sheetByName } from './book';
 import type { XlsxPackage } from './index';
@@ -15,9 +15,8 @@ import { parseCell } from './refs';
 import { argb, insertionPoint } from './styles';
 import { applySplices, attrs, child, children, escText, parseXml, prefixOf, rootOf, setAttrSplice, type Splice, type XNode } from './xml';
 
-export const MARK_TOKEN = 'BRA-MARK';
-export const NOTE_MARKER = '【报表助手】';
-export const NOTE_AUTHOR = '报表助手';
+/** The core's mark contract, the same for every host. */
+export { MARK_TOKEN, NOTE_MARKER, NOTE_AUTHOR };
 
 /** Order of CT_Worksheet's children. */
 export const WORKSHEET_ORDER = [
@@ -270,7 +269,7 @@ export function applyMarksTo(pkg: XlsxPackage, plan: MarkPlan): { marked: number
         dxf = writer.dxf(dxfXml(sev));
         dxfIds.set(sev, dxf);
       }
-      xml += `<${p}conditionalFormatting sqref="${address}"><${p}cfRule${attrs({ type: 'expression', dxfId: dxf, priority: priority++ })}><${p}formula>ISTEXT("${MARK_TOKEN}:${sev}")</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
+      xml += `<${p}conditionalFormatting sqref="${address}"><${p}cfRule${attrs({ type: 'expression', dxfId: dxf, priority: priority++ })}><${p}formula>${escText(markFormula(sev))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
     }
     const firstCf = child(root, 'conditionalFormatting');
     const at = firstCf ? firstCf.start : insertionPoint(root, 'conditionalFormatting', WORKSHEET_ORDER);
