@@ -10,7 +10,7 @@ import { XlsxInputError } from './errors';
 import { REL, type Parts } from './parts';
 import { a1, parseCell, parseRangeRef, parseRect, shiftFormula } from './refs';
 import { readStyleInfo, type StyleInfo } from './styles';
-import { child, children, rootOf, stringItemText, unescOoxml, type XNode } from './xml';
+import { child, children, parseXml, rootOf, stringItemText, unescOoxml, type XNode } from './xml';
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -226,8 +226,28 @@ interface ParsedSheet {
   merges: string[];
 }
 
-function parseSheet(parts: Parts, path: string): ParsedSheet {
-  const root = rootOf(parts.doc(path));
+/**
+ * Rows of 历史数据 read at most: A6 needs a row per catalogue code (the template lists them in
+ * the first hundred rows; filling last year's figures appends a few), so a history sheet of
+ * 300k rows is read only this far and its tree stays small.
+ */
+export const HISTORY_ROWS = 10000;
+
+/** The sheet's XML cut after its `maxRows`-th row, closed again; the text itself when shorter. */
+function headRows(text: string, maxRows: number): string {
+  const end = /<\/(?:[A-Za-z_][\w.-]*:)?row>/g;
+  let m: RegExpExecArray | null = null;
+  for (let i = 0; i < maxRows; i++) {
+    m = end.exec(text);
+    if (!m) return text;
+  }
+  if (!m || !end.exec(text)) return text; // no row after the last one kept
+  const prefix = /<([A-Za-z_][\w.-]*:)?sheetData[\s>]/.exec(text)?.[1] ?? '';
+  return `${text.slice(0, m.index + m[0].length)}</${prefix}sheetData></${prefix}worksheet>`;
+}
+
+function parseSheet(parts: Parts, path: string, maxRows?: number): ParsedSheet {
+  const root = rootOf(maxRows === undefined ? parts.doc(path) : parseXml(headRows(parts.text(path), maxRows), path));
   const merges = children(child(root, 'mergeCells') ?? root, 'mergeCell')
     .map((m) => (m.attrs.ref ?? '').replace(/\$/g, '').toUpperCase())
     .filter((ref) => ref.includes(':'));
@@ -252,8 +272,11 @@ export function snapshotOf(parts: Parts, bookPath: string, want: SnapshotWant): 
   const names = namesOf(book);
   const load = new Set<string>();
   for (const n of names) if (want.names(n.name.toUpperCase())) load.add(n.sheet);
+  // Sheets asked for by name (历史数据) and no report name points into: their head only.
+  const headOnly = new Set<string>();
   for (const s of want.sheets) {
     const e = sheetByName(book, s);
+    if (e && !load.has(e.name)) headOnly.add(e.name);
     if (e) load.add(e.name);
   }
   const sst = sharedStringsPath(parts, bookPath);
@@ -264,7 +287,7 @@ export function snapshotOf(parts: Parts, bookPath: string, want: SnapshotWant): 
   const wanted = new Set<number>();
   for (const s of book.sheets) {
     if (!load.has(s.name) || !s.part || !parts.has(s.part)) continue;
-    const sheet = parseSheet(parts, s.part);
+    const sheet = parseSheet(parts, s.part, headOnly.has(s.name) ? HISTORY_ROWS : undefined);
     parsed.set(s.name, sheet);
     for (const r of sheet.raws) if (r.t === 's' && r.v !== undefined) wanted.add(Number(r.v));
   }
