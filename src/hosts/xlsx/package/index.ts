@@ -37,6 +37,17 @@ const MINIMAL = {
   app: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>',
 };
 
+/**
+ * A sheet's XML up to its cell data, closed again: enough to read and patch its views (which come
+ * before <sheetData>) without building a tree of a 100k-row sheet. Offsets are those of the text.
+ */
+function sheetHead(text: string): string {
+  const data = /<(?:[A-Za-z_][\w.-]*:)?sheetData[\s>/]/.exec(text);
+  const root = /<((?:[A-Za-z_][\w.-]*:)?worksheet)[\s>]/.exec(text);
+  if (!data || !root) return text;
+  return `${text.slice(0, data.index)}</${root[1]}>`;
+}
+
 export class XlsxPackage {
   /** @internal */ readonly parts: Parts;
   /** @internal */ readonly bookPath: string;
@@ -357,7 +368,7 @@ export class XlsxPackage {
     for (const other of this.book().sheets) {
       if (!other.part || !this.parts.has(other.part)) continue;
       const text = this.parts.text(other.part);
-      const root = rootOf(parseXml(text, other.part));
+      const root = rootOf(parseXml(sheetHead(text), other.part));
       const view = child(child(root, 'sheetViews') ?? root, 'sheetView');
       if (!view) continue;
       const selected = view.attrs.tabSelected === '1' || view.attrs.tabSelected === 'true';
