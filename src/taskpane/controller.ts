@@ -388,8 +388,9 @@ export class Controller {
     const { report, model } = await this.checkNow();
     const engine = await this.engine();
     const locale = this.state.locale;
-    const summary = engine.buildSummary(report, model, { locale });
-    return { summary, paragraphs: engine.narrate(summary, model, locale) };
+    const s = await engine.summary();
+    const summary = s.buildSummary(report, model, { locale });
+    return { summary, paragraphs: s.narrate(summary, model, locale) };
   }
 
   /** Excel: adds 领导参阅 (and its chart). File: prepares it for the summary download. */
@@ -397,7 +398,7 @@ export class Controller {
     return this.run('summary', async () => {
       const { summary, paragraphs } = await this.summaryNow();
       const engine = await this.engine();
-      const sheet = engine.summarySheetPlan(summary, paragraphs, this.state.locale);
+      const sheet = (await engine.summary()).summarySheetPlan(summary, paragraphs, this.state.locale);
       const result = await this.deps.host.addSummary(sheet, this.t.chart);
       if (isFileHost(this.deps.host)) {
         this.state.summaryReady = true;
@@ -414,7 +415,7 @@ export class Controller {
     return this.run('summaryXlsx', async () => {
       const { summary, paragraphs } = await this.summaryNow();
       const engine = await this.engine();
-      await host.addSummary(engine.summarySheetPlan(summary, paragraphs, this.state.locale), this.t.chart);
+      await host.addSummary((await engine.summary()).summarySheetPlan(summary, paragraphs, this.state.locale), this.t.chart);
       this.state.summaryReady = true;
       const name = this.t.fileNames.summary(fileStem(host.fileName));
       this.deps.save(await host.summaryCopy(), name, MIME.xlsx);

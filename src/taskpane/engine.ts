@@ -16,7 +16,7 @@ import {
   planRecalc,
   planYoyFormulas,
 } from '../core';
-import { buildSummary, formatFinding, narrate, summarySheetPlan, type Locale } from '../core';
+import { formatFinding, type Locale } from '../core';
 
 /** A form's display name in the pane's language ('' for an unknown form id). */
 function formName(form: string, locale: Locale): string {
@@ -47,9 +47,8 @@ export const engine = {
   planYoyFormulas,
   buildTemplatePlan,
   defaultPeriod,
-  buildSummary,
-  narrate,
-  summarySheetPlan,
+  /** The summary's functions, loaded when 领导参阅 is first asked for (a chunk of their own). */
+  summary: () => import(/* webpackChunkName: "summary" */ './summary-engine'),
   formatFinding,
   formName,
   templateName,

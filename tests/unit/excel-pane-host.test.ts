@@ -8,7 +8,7 @@ import { Controller } from '../../src/taskpane/controller';
 import { engine } from '../../src/taskpane/engine';
 import { ExcelPaneHost } from '../../src/taskpane/excel-pane-host';
 import { uiText } from '../../src/taskpane/ui-text';
-import { checkWorkbook } from '../../src/core';
+import { buildSummary, checkWorkbook, summarySheetPlan } from '../../src/core';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { YOY_CHART_NAME, yoyRows } from '../../src/hosts/excel/summary-chart';
 import { ExcelHost, MARK_TOKEN } from '../../src/hosts/excel';
@@ -267,8 +267,8 @@ function chartDouble(): { rec: Recorded; run: <T>(batch: (ctx: Excel.RequestCont
   return { rec, run: (batch) => batch(ctx as unknown as Excel.RequestContext) };
 }
 
-const summarySheet = (): SheetPlan => engine.summarySheetPlan(
-  engine.buildSummary(checkWorkbook(sample()).report, checkWorkbook(sample()).model, { locale: 'zh-CN' }),
+const summarySheet = (): SheetPlan => summarySheetPlan(
+  buildSummary(checkWorkbook(sample()).report, checkWorkbook(sample()).model, { locale: 'zh-CN' }),
   [],
   'zh-CN',
 );
