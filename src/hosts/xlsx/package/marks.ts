@@ -11,7 +11,7 @@ import { sheetByName } from './book';
 import type { XlsxPackage } from './index';
 import { CT, REL } from './parts';
 import { stylesPath } from './read';
-import { parseCell } from './refs';
+import { indexToCol, parseCell } from './refs';
 import { argb, insertionPoint } from './styles';
 import { applySplices, attrs, child, children, escText, parseXml, prefixOf, rootOf, setAttrSplice, type Splice, type XNode } from './xml';
 
@@ -389,7 +389,7 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
     const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape);
     const isNote = /ObjectType\s*=\s*"Note"/.test(shape);
     if (isNote && row && col && shape.startsWith(`<v:shape ${VML_NS}`)) {
-      const addr = `${indexToColName(Number(col[1]) + 1)}${Number(row[1]) + 1}`;
+      const addr = `${indexToCol(Number(col[1]) + 1)}${Number(row[1]) + 1}`;
       if (refs.has(addr)) return '';
     }
     kept++;
@@ -408,12 +408,3 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
   }
 }
 
-function indexToColName(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

@@ -1,35 +1,15 @@
 /** A1 references: columns, cells, ranges, defined-name formulas, shared-formula translation. */
+import { a1 as coreA1 } from '../../../core';
 
-export function colToIndex(col: string): number {
-  let n = 0;
-  for (const ch of col.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+/** The core's A1 arithmetic (src/core/a1.ts), with the sheet's bounds for cells. */
+export const { colToIndex, indexToCol } = coreA1;
 
-export function indexToCol(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export interface CellPos {
-  row: number;
-  col: number;
-}
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+export type CellPos = coreA1.CellPos;
 
 export function parseCell(a1: string): CellPos | undefined {
-  const m = CELL.exec(a1.trim());
-  if (!m) return undefined;
-  const col = colToIndex(m[1] ?? '');
-  const row = Number(m[2]);
-  if (col < 1 || col > 16384 || row < 1 || row > 1048576) return undefined;
-  return { row, col };
+  const c = coreA1.parseCell(a1);
+  if (!c || c.col > 16384 || c.row < 1 || c.row > 1048576) return undefined;
+  return c;
 }
 
 export function a1(row: number, col: number): string {
