@@ -20,6 +20,7 @@ export type Command =
   | { name: 'check'; files: string[]; json: boolean; out?: string; reference?: string; districts?: string[]; force: boolean }
   | { name: 'summary'; file: string; out: string; docx?: string; force: boolean }
   | { name: 'merge'; files: string[]; out: string; unit?: string; force: boolean }
+  | { name: 'clear'; file: string; out: string; force: boolean }
   | { name: 'demo'; outDir: string };
 
 const FLAGS: Record<string, { takesValue: boolean }> = {
@@ -45,6 +46,7 @@ const ALLOWED: Record<string, string[]> = {
   check: ['--json', '--out', '--reference', '--districts', '--lang', '--force'],
   summary: ['--out', '--docx', '--lang', '--force'],
   merge: ['--out', '--unit', '--lang', '--force'],
+  clear: ['--out', '--lang', '--force'],
   demo: ['--out', '--lang'],
 };
 
@@ -125,6 +127,8 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     case 'summary':
       return { name, file: one(), out: need('--out'), ...opt('docx', '--docx'), force };
+    case 'clear':
+      return { name, file: one(), out: need('--out'), force };
     case 'merge':
       if (positional.length < 2) throw new UsageError('usage-merge-two');
       return { name, files: positional, out: need('--out'), ...opt('unit', '--unit'), force };

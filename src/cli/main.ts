@@ -26,6 +26,8 @@ async function dispatch(c: Runnable, io: Io, locale: Locale, today: Date): Promi
       return (await import('./commands/summary')).run(c, io, locale);
     case 'merge':
       return (await import('./commands/merge')).run(c, io, locale);
+    case 'clear':
+      return (await import('./commands/clear')).run(c, io, locale);
     case 'demo':
       return (await import('./commands/demo')).run(c, io, locale);
   }

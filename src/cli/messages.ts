@@ -14,6 +14,8 @@ const zhCN = {
   npm run --silent cli -- fill 文件.xlsx [--data 数据.csv] [--previous 上年.xlsx] --out 文件.xlsx [--force]
   npm run --silent cli -- check 文件.xlsx [--json] [--out 标记副本.xlsx] [--reference 另一报表.xlsx] [--lang en-US] [--force]
   npm run --silent cli -- summary 文件.xlsx --out 文件.xlsx [--docx 文件.docx] [--force]
+  npm run --silent cli -- check A.xlsx B.xlsx ... [--json]
+  npm run --silent cli -- clear 标记副本.xlsx --out 报送文件.xlsx [--force]
   npm run --silent cli -- merge A.xlsx B.xlsx ... --out 合计.xlsx [--unit 单位名称] [--force]
   npm run --silent cli -- demo [--out 目录]
 
@@ -22,6 +24,7 @@ const zhCN = {
   errorLine: (message: string) => `错误：${message}`,
   unexpected: (detail: string) => `处理失败（${detail}）。如果问题持续，请把文件和这行信息发给维护人员。`,
   wrote: (path: string) => `已写入 ${path}`,
+  cleared: (n: number, path: string) => `已清除 ${n} 处标记，写入 ${path}`,
   wroteTwo: (a: string, b: string) => `已写入 ${a} 和 ${b}`,
   made: (path: string) => `已生成 ${path}`,
   merged: (n: number, path: string) => `已合并 ${n} 个报表到 ${path}`,
@@ -97,6 +100,8 @@ Usage:
   npm run --silent cli -- fill FILE.xlsx [--data VALUES.csv] [--previous LAST.xlsx] --out FILE.xlsx [--force]
   npm run --silent cli -- check FILE.xlsx [--json] [--out FLAGGED.xlsx] [--reference OTHER.xlsx] [--lang en-US] [--force]
   npm run --silent cli -- summary FILE.xlsx --out FILE.xlsx [--docx FILE.docx] [--force]
+  npm run --silent cli -- check A.xlsx B.xlsx ... [--json]
+  npm run --silent cli -- clear FLAGGED.xlsx --out CLEAN.xlsx [--force]
   npm run --silent cli -- merge A.xlsx B.xlsx ... --out TOTAL.xlsx [--unit NAME] [--force]
   npm run --silent cli -- demo [--out DIR]
 
@@ -105,6 +110,7 @@ Exit status: 0 no errors; 1 the workbook has errors; 2 unusable input or usage. 
   errorLine: (message: string) => `Error: ${message}`,
   unexpected: (detail: string) => `Processing failed (${detail}). If it keeps happening, send the file and this line to the maintainers.`,
   wrote: (path: string) => `Wrote ${path}`,
+  cleared: (n: number, path: string) => `Cleared ${n} marks, wrote ${path}`,
   wroteTwo: (a: string, b: string) => `Wrote ${a} and ${b}`,
   made: (path: string) => `Made ${path}`,
   merged: (n: number, path: string) => `Merged ${n} reports into ${path}`,

@@ -8,6 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
+import { diffParts, partsOf } from '../support/part-diff';
 import { nodeIo, type Io } from '../../src/cli/io';
 import { locate } from '../../src/core/model/locate';
 import { currentValues } from '../../src/core/check';
@@ -400,6 +401,33 @@ describe('outputs: nothing is overwritten without --force', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/是同一个文件/);
     expect(() => readFileSync(p('same.bin'))).toThrow();
+  });
+});
+
+describe('the clean file to hand in', () => {
+  test('check --out, then clear, gives the pre-flag workbook back part by part', async () => {
+    const src = await filled('to-clear.xlsx');
+    // a slip, so that the flagged copy has marks
+    writeFileSync(p('slip.csv'), 'code,current,previous\nLEG_COUNSEL,约2.4万,\n');
+    expect((await cli('fill', src, '--data', p('slip.csv'), '--out', p('slipped.xlsx'))).code).toBe(0);
+    expect((await cli('check', p('slipped.xlsx'), '--out', p('slipped-flagged.xlsx'))).code).toBe(1);
+    const flagged = diffParts(new Uint8Array(readFileSync(p('slipped.xlsx'))), new Uint8Array(readFileSync(p('slipped-flagged.xlsx'))));
+    expect(flagged.added.length + flagged.changed.length).toBeGreaterThan(0);
+    const r = await cli('clear', p('slipped-flagged.xlsx'), '--out', p('slipped-clean.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^已清除 \d+ 处标记/);
+    expect(diffParts(new Uint8Array(readFileSync(p('slipped.xlsx'))), new Uint8Array(readFileSync(p('slipped-clean.xlsx'))))).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  test('check --out on a flagged copy replaces its marks: the same marks, not two of each', async () => {
+    const flagged = p('slipped-flagged.xlsx');
+    expect((await cli('check', flagged, '--out', p('reflagged.xlsx'))).code).toBe(1);
+    const once = partsOf(new Uint8Array(readFileSync(flagged)));
+    const twice = partsOf(new Uint8Array(readFileSync(p('reflagged.xlsx'))));
+    const count = (parts: Map<string, Uint8Array>) =>
+      [...parts.entries()].filter(([n]) => n.startsWith('xl/worksheets/sheet')).reduce((k, [, b]) => k + (new TextDecoder().decode(b).match(/BRA-MARK/g) ?? []).length, 0);
+    expect(count(once)).toBeGreaterThan(0);
+    expect(count(twice)).toBe(count(once));
   });
 });
 
