@@ -92,6 +92,7 @@ export class Controller {
       selected: null,
       templateDefaults: null,
       summaryReady: false,
+      live: false,
     };
   }
 
@@ -278,6 +279,22 @@ export class Controller {
     if (isFileHost(this.deps.host)) return n.markedFile(result.marked);
     if (result.marked === 0 && report.findings.some((f) => f.cell)) return n.markedNoColors;
     return result.notes === 'none' ? n.markedNoNotes(result.marked) : n.marked(result.marked);
+  }
+
+  /**
+   * Excel: the live re-check. On, the report is checked again (one read) whenever the user
+   * changes one of its cells; off removes the handlers. Off until the user turns it on, so a
+   * check and its marks keep their round trips.
+   */
+  setLiveCheck(on: boolean): Promise<boolean> {
+    const host = this.deps.host;
+    return this.run('check', async () => {
+      if (!host.setLiveCheck || !host.watch) return null;
+      await host.setLiveCheck(on);
+      this.state.live = on ? await host.watch(() => void this.check()) : false;
+      if (on && !this.state.live) return this.t.notices.liveUnavailable;
+      return on ? this.t.notices.liveOn : this.t.notices.liveOff;
+    });
   }
 
   clearMarks(): Promise<boolean> {

@@ -47,7 +47,7 @@ export class ExcelPaneHost implements PaneHost {
   // ---- live re-check (for the controller; see the README) ----------------------------
 
   /** The switch: when off, `watch` registers nothing and removes what was registered. */
-  liveCheck = true;
+  liveCheck = false;
 
   /**
    * After a successful check: re-run `recheck` whenever the user changes a cell of the

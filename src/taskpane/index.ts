@@ -119,6 +119,7 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
       void controller.openFile(file);
     },
     onCheck: () => void controller.check(),
+    onLiveCheck: (on) => void controller.setLiveCheck(on),
     onMark: () => void controller.mark(),
     onClearMarks: () => void controller.clearMarks(),
     onDownloadFlagged: () => void controller.downloadFlagged(),

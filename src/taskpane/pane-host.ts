@@ -43,6 +43,13 @@ export interface PaneHost {
   selectCell(ref: CellRef): Promise<boolean>;
   /** Adds (Excel) or prepares for download (file) the 领导参阅 sheet. */
   addSummary(sheet: SheetPlan, chart: ChartText): Promise<SummaryResult>;
+  /**
+   * Excel only: re-run `recheck` when the user changes a cell of the report's sheets (debounced,
+   * the add-in's own writes ignored); false when this Excel cannot. Calling again replaces it.
+   */
+  watch?(recheck: () => void): Promise<boolean>;
+  /** Excel only: the live re-check's switch (off removes the handlers). */
+  setLiveCheck?(on: boolean): Promise<void>;
   /** Formatting the last write left out because this Excel lacks it (technical names), if any. */
   skipped?(): Promise<string[]>;
 }

@@ -68,6 +68,7 @@ export interface UiText {
   actions: {
     check: string;
     recheck: string;
+    liveCheck: string;
     mark: string;
     clearMarks: string;
     downloadFlagged: string;
@@ -114,6 +115,9 @@ export interface UiText {
     markedNoColors: string;
     markedFile: (cells: number) => string;
     cleared: (marks: number) => string;
+    liveOn: string;
+    liveOff: string;
+    liveUnavailable: string;
     clearedFile: string;
     accepted: (cell: string, value: string) => string;
     explained: string;
@@ -183,6 +187,7 @@ const zhCN: UiText = {
   actions: {
     check: '校验',
     recheck: '重新校验',
+    liveCheck: '单元格改动后自动重新校验',
     mark: '标记问题单元格',
     clearMarks: '清除标记',
     downloadFlagged: '下载标记副本',
@@ -244,6 +249,9 @@ const zhCN: UiText = {
     markedNoColors: '此版本的 Excel 不能为单元格标记颜色，问题明细见“问题清单”工作表。',
     markedFile: (cells) => `已在副本中标记 ${cells} 个单元格，并附“问题清单”工作表。`,
     cleared: (marks) => (marks === 0 ? '没有需要清除的标记。' : `已清除 ${marks} 处标记。`),
+    liveOn: '已开启：报表单元格改动后会自动重新校验。',
+    liveOff: '已关闭自动重新校验。',
+    liveUnavailable: '这个版本的 Excel 不支持自动重新校验（需要 ExcelApi 1.7），请改动后点“校验”。',
     clearedFile: '已取消标记，下载的副本将不带标记。',
     accepted: (cell, value) => `已将 ${cell} 改为 ${value}。`,
     explained: '已写入说明。',
@@ -316,6 +324,7 @@ const enUS: UiText = {
   actions: {
     check: 'Check',
     recheck: 'Check again',
+    liveCheck: 'Re-check when a cell changes',
     mark: 'Flag problem cells',
     clearMarks: 'Clear flags',
     downloadFlagged: 'Download flagged copy',
@@ -379,6 +388,9 @@ const enUS: UiText = {
     markedNoColors: 'This Excel cannot colour cells; the problems are listed on the 问题清单 (Findings) sheet.',
     markedFile: (cells) => `Flagged ${plural(cells, 'cell', 'cells')} in the copy, with a Findings sheet.`,
     cleared: (marks) => (marks === 0 ? 'There were no flags to clear.' : `Cleared ${plural(marks, 'flag', 'flags')}.`),
+    liveOn: 'On: the report is checked again whenever one of its cells changes.',
+    liveOff: 'Automatic re-check is off.',
+    liveUnavailable: 'This Excel cannot re-check automatically (it needs ExcelApi 1.7); press Check after a change.',
     clearedFile: 'Flags removed; the downloaded copy will have none.',
     accepted: (cell, value) => `${cell} is now ${value}.`,
     explained: 'Explanation written.',

@@ -536,6 +536,8 @@ export interface PaneViewState {
   /** The finding row last chosen (highlighted in the list). */
   selected: string | null;
   templateDefaults: Record<'annual' | 'half-year', string> | null;
+  /** Excel: the live re-check is on. */
+  live?: boolean;
 }
 
 export interface TemplateChoice {
@@ -548,6 +550,7 @@ export interface PaneHandlers {
   onTab?: (id: TabId) => void;
   onOpenFile?: (file: File) => void;
   onCheck?: () => void;
+  onLiveCheck?: (on: boolean) => void;
   onMark?: () => void;
   onClearMarks?: () => void;
   onDownloadFlagged?: () => void;
@@ -626,6 +629,7 @@ export function mountPane(
     return node;
   };
   const file = mode === 'file';
+  let liveBox: HTMLInputElement | null = null;
 
   // ---- file zone (file mode) ----
   let fileLine: HTMLElement | null = null;
@@ -671,6 +675,18 @@ export function mountPane(
   const checkButton = control(button(doc, t.actions.check, 'check', true), true);
   checkButton.addEventListener('click', () => handlers.onCheck?.());
   const checkActions: HTMLElement[] = [checkButton];
+  if (mode === 'excel') {
+    // The live re-check's switch: a labelled checkbox, off until the user turns it on.
+    const live = el(doc, 'label', 'live-check');
+    live.setAttribute('data-action', 'live-check');
+    const box = doc.createElement('input');
+    box.setAttribute('type', 'checkbox');
+    box.addEventListener('change', () => handlers.onLiveCheck?.(box.checked));
+    live.appendChild(box);
+    live.appendChild(el(doc, 'span', undefined, t.actions.liveCheck));
+    liveBox = box;
+    checkActions.push(live);
+  }
   if (file) {
     const flagged = control(button(doc, t.actions.downloadFlagged, 'download-flagged'), true);
     flagged.addEventListener('click', () => handlers.onDownloadFlagged?.());
@@ -856,6 +872,7 @@ export function mountPane(
   };
 
   const update = (state: PaneViewState): void => {
+    if (liveBox) liveBox.checked = state.live === true;
     // Progress only for what takes longer than half a second.
     if (state.busy) {
       const seq = state.busy.seq;

@@ -124,10 +124,27 @@ describe('the controller on Excel', () => {
 });
 
 describe('live re-check through the pane host', () => {
+  test('the pane\'s switch: on listens to the report\'s sheets and says so; off removes the handlers', async () => {
+    const fake = createFakeExcel({ snapshot: slips() });
+    const host = new ExcelPaneHost({ run: fake.run, runIn: fake.runIn, isSetSupported: fake.isSetSupported, sleep: async () => undefined });
+    const controller = new Controller({ host, locale: 'zh-CN', render: () => undefined, engine: async () => engine, readXlsx: async () => template('annual', '2024'), save: () => undefined, docx: async () => new Uint8Array() });
+    expect(await controller.check()).toBe(true);
+    expect(fake.listenerCount).toBe(0); // a check alone registers nothing
+    expect(await controller.setLiveCheck(true)).toBe(true);
+    expect(controller.state.live).toBe(true);
+    expect(controller.state.notice).toBe(uiText('zh-CN').notices.liveOn);
+    expect(fake.listenerCount).toBeGreaterThan(0);
+    expect(await controller.setLiveCheck(false)).toBe(true);
+    expect(controller.state.live).toBe(false);
+    expect(fake.listenerCount).toBe(0);
+  });
+
   test('after a check the pane host listens to the report\'s sheets; the switch turns it off and removes the handlers', async () => {
     const fake = createFakeExcel({ snapshot: slips() });
     const host = new ExcelPaneHost({ run: fake.run, runIn: fake.runIn, isSetSupported: fake.isSetSupported, sleep: async () => undefined });
     await host.readSnapshot();
+    expect(await host.watch(() => undefined, 50)).toBe(false); // off until the user turns it on
+    await host.setLiveCheck(true);
     expect(await host.watch(() => undefined, 50)).toBe(true);
     expect(fake.listenerCount).toBeGreaterThan(0);
     await host.setLiveCheck(false);
