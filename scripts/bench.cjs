@@ -5,7 +5,6 @@
  * documents its keys. With --json, prints
  * one JSON object; otherwise a readable list.
  */
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -20,14 +19,6 @@ function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function timeProcess(args) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
 }
 
 const SECTIONS = {};
@@ -51,7 +42,7 @@ function merge(into, from) {
   try {
     for (const [name, run] of Object.entries(SECTIONS)) {
       if (only && !only.split(',').includes(name)) continue;
-      merge(out, await run(dir, { root, log, median, timeProcess, entry }));
+      merge(out, await run(dir, { root, log, median, entry }));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,20 +1,16 @@
 /** An error in the user's words: one line, by the error's code, never a stack trace. */
 import { errorText, isAppError, type Locale } from '../core';
 import { UsageError } from './args';
-import { cliText } from './messages';
+import { cliErrorText, cliText } from './messages';
 
 /** One line for the user: the words of an AppError's code, or a plea to report anything else. */
 export function describe(e: unknown, locale: Locale): string {
   const t = cliText(locale);
   if (isAppError(e)) {
-    const words = errorText(e.code, e.params, locale) ?? interpolated(t.errors[e.code], e.params);
+    const words = errorText(e.code, e.params, locale) ?? cliErrorText(e.code, e.params, locale);
     if (words !== undefined) return e instanceof UsageError ? t.usageLine(words) : t.errorLine(words);
   }
   const detail = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
   return t.errorLine(t.unexpected(detail));
-}
-
-function interpolated(template: string | undefined, params: Record<string, string | number>): string | undefined {
-  return template?.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 

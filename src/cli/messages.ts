@@ -182,9 +182,15 @@ export const OUTPUT_CODES = [
 export type OutputErrorCode = (typeof OUTPUT_CODES)[number];
 export type CliErrorCode = OutputErrorCode | 'csv-encoding';
 
+/** The words of an error code of the command line's own (usage, files, outputs), or undefined. */
+export function cliErrorText(code: string, params: Record<string, string | number>, locale: Locale): string | undefined {
+  const template = cliText(locale).errors[code];
+  return template === undefined ? undefined : interpolate(template, params);
+}
+
 /** The user's words for an output or encoding error. */
 export function outputMessage(code: CliErrorCode, params: Record<string, string | number>, locale: Locale): string {
-  return interpolate(cliText(locale).errors[code] ?? code, params);
+  return cliErrorText(code, params, locale) ?? code;
 }
 
 export function cliText(locale: Locale): CliText {

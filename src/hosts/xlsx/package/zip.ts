@@ -168,14 +168,19 @@ export class ZipArchive {
       length += c.length;
     });
     if (chunks.length === 1 && chunks[0]) return chunks[0];
-    const out = new Uint8Array(length);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concat(chunks, length);
   }
+}
+
+/** Chunks as one array. */
+function concat(chunks: readonly Uint8Array[], length = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** What goes into the output archive: an original entry copied as is, or new bytes. */
@@ -211,13 +216,5 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
   zip.end();
   if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
   if (!done) throw new Error('zip output did not finish');
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concat(chunks);
 }
