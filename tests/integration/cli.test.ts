@@ -123,7 +123,7 @@ describe('fill and check', () => {
     expect(report.ready).toBe(true);
     expect(report.counts).toEqual({ error: 0, warning: 1, info: 0 });
     expect(report.findings[0]).toMatchObject({ rule: 'C06', code: 'LA_PER_100K', sheet: 'JS01 法律援助', cell: 'E13', explanation: expect.any(String) });
-    expect(report.skipped).toEqual([{ rule: 'R08', reason: expect.stringContaining('参照报表') }]);
+    expect(report.skipped).toEqual([{ rule: 'R08', reason: expect.stringContaining('另一份报表') }]);
   });
 
   test('round trip: template → fill → check --out keeps every name, formula, validation and value', async () => {
