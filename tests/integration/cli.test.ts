@@ -3,7 +3,7 @@
  * through run() (no exit). Each test is named after the case it guards.
  */
 import { createHash } from 'crypto';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -187,6 +187,16 @@ describe('fill and check', () => {
     const hist = wb.getWorksheet('历史数据')!;
     expect(hist.getCell('B1').value).toBe('2025');
     expect(hist.getCell('B5').value).toBe(1985);
+  });
+
+  test('fill --previous refuses a file of the same period, in one line, and writes nothing', async () => {
+    const last = await filled('same.xlsx'); // a 2025 report
+    await cli('template', 'annual', '--out', p('t2025.xlsx'), '--unit', '示例市司法局', '--period', '2025');
+    const r = await cli('fill', p('t2025.xlsx'), '--previous', last, '--out', p('y2025.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('上年同期应为2024年');
+    expect(existsSync(p('y2025.xlsx'))).toBe(false);
   });
 
   test('R08 with --reference: a half-year figure above the annual one is an error', async () => {
