@@ -360,9 +360,9 @@ const enUS: UiText = {
   bannerReady: 'Ready to submit',
   bannerNotReady: (errors, unexplained) =>
     `Not ready to submit: ${plural(errors, 'error', 'errors')}, ${unexplained} to explain`,
-  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   severityGroup: (severity, count) =>
-    `${{ error: 'Errors', warning: 'Warnings', info: 'Notes' }[severity]} ${count}`,
+    `${{ error: 'Errors', warning: 'Warnings', info: 'Info' }[severity]} ${count}`,
   findingsLabel: 'Findings',
   findingsEmpty: 'Nothing to fix.',
   rule: 'Rule',
