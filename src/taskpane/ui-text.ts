@@ -54,6 +54,8 @@ export interface UiText {
   /** The open report, named: unit (or that it is blank), period, template. */
   title: (unit: string, period: string, template: string) => string;
   unitBlank: string;
+  /** Excel: ready, but the workbook still carries marks. */
+  clearBeforeSubmit: string;
   /** Rules that did not run, one line each. */
   notRun: (reason: string) => string;
   explain: string;
@@ -202,6 +204,7 @@ const zhCN: UiText = {
   adoptFormula: (value) => (value === null ? '恢复计算公式' : `恢复计算公式（得 ${value}）`),
   title: (unit, period, template) => [unit || '（填报单位未填）', period, template].filter(Boolean).join(' · '),
   unitBlank: '填报单位未填',
+  clearBeforeSubmit: '报送前请在“标记”页点“清除标记”，去掉颜色、批注和问题清单后保存。',
   notRun: (reason) => `未核对：${reason}`,
   explain: '说明',
   explainPlaceholder: '填写说明，例如“新增调解组织 3 个”',
@@ -371,6 +374,7 @@ const enUS: UiText = {
   adoptFormula: (value) => (value === null ? 'Restore the formula' : `Restore the formula (gives ${value})`),
   title: (unit, period, template) => [unit || '(reporting unit blank)', period, template].filter(Boolean).join(' · '),
   unitBlank: 'Reporting unit blank',
+  clearBeforeSubmit: 'Before submitting, press Clear flags on the Marks tab to remove the colours, notes and findings sheet, then save.',
   notRun: (reason) => `Not checked: ${reason}`,
   explain: 'Explanation',
   explainPlaceholder: 'Explain the figure, e.g. “3 new mediation committees”',

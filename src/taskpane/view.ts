@@ -645,6 +645,8 @@ export interface PaneViewState {
   reference?: { name: string } | null;
   /** Checks that did not run, in words. */
   skipped?: string[];
+  /** Excel: the workbook carries the add-in's marks (until they are cleared). */
+  marks?: { marked: number } | null;
   /** A template-form field the user must correct, with why. */
   fieldError?: { field: 'period'; message: string } | null;
 }
@@ -959,6 +961,8 @@ export function mountPane(
       parts.push(titleNode);
     }
     parts.push(renderBanner(doc, bannerState(state.report), locale));
+    // Excel: the workbook itself is what is handed in, so its marks must come off first.
+    if (!file && state.report.ready && state.marks) parts.push(para(doc, 'panel-note submit-hint', t.clearBeforeSubmit));
     const reference = renderReference(doc, state, t, handlers, state.busy !== null);
     if (reference) parts.push(reference);
     const changes = renderChanges(doc, state.changes ?? [], t, handlers, state.busy !== null);
