@@ -510,6 +510,14 @@ function renderRow(
     input.setAttribute('data-action', 'explain');
     input.value = row.explanation ?? '';
     input.addEventListener('change', () => handlers.onExplain?.(row, input.value.trim()));
+    // Enter starts a new line; Ctrl+Enter (⌘+Enter) writes the explanation, as leaving the box does.
+    input.addEventListener('keydown', (event) => {
+      const k = event as KeyboardEvent;
+      if (k.key === 'Enter' && (k.ctrlKey || k.metaKey) && !k.isComposing) {
+        event.preventDefault();
+        input.blur();
+      }
+    });
     label.appendChild(input);
     actions.appendChild(label);
   }
