@@ -16,7 +16,8 @@ export type { Report, Finding, Severity, Suggestion, Skipped, Counts, ParamValue
 export { SEVERITIES, severityRank, worstSeverity } from './report/types';
 export type * from './plan/types';
 export { SEVERITY_COLORS, FONT_FACES, MARK_TOKEN, NOTE_MARKER, NOTE_AUTHOR, markFormula } from './plan/types';
-export { buildTemplatePlan, defaultPeriod, periodLabel, readPeriodInput, formSheetName, type TemplateOptions } from './template/build';
+export { buildTemplatePlan, formSheetName, type TemplateOptions } from './template/build';
+export { defaultPeriod, periodLabel, readPeriodInput } from './template/period';
 export { planImport, planPrevious, planRecalc, previousFits, periodBefore, ImportError } from './template/fill';
 export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/layout';
 export { planMarks, SEVERITY_WORDS, cellLink } from './marks/plan';

@@ -10,6 +10,8 @@
 import type { CellEdit, Finding, Locale, Paragraph, Report, ReportModel, SummaryModel, TemplateId } from '../core';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { Engine } from './engine';
+
+type Plans = Awaited<ReturnType<Engine['plans']>>;
 import type { MarkResult, PaneHost } from './pane-host';
 import { isFileHost } from './pane-host';
 import { uiText, type BusyAction } from './ui-text';
@@ -101,6 +103,7 @@ export class Controller {
   /** File mode: a file chosen while work was unsaved, until the user says what to do. */
   private pendingFile: ChosenFile | null = null;
   private engineLoad: Promise<Engine> | undefined;
+  private plansLoad: Promise<Plans> | undefined;
   private seq = 0;
 
   constructor(deps: ControllerDeps) {
@@ -149,6 +152,19 @@ export class Controller {
       });
     }
     return this.engineLoad;
+  }
+
+  /** The edit plans, loaded once after the engine (a chunk of their own). */
+  plans(): Promise<Plans> {
+    if (!this.plansLoad) {
+      this.plansLoad = this.engine()
+        .then((e) => e.plans())
+        .catch((e: unknown) => {
+          this.plansLoad = undefined;
+          throw e;
+        });
+    }
+    return this.plansLoad;
   }
 
   /** Runs one action: busy while it runs, its error in words when it fails. */
@@ -322,8 +338,8 @@ export class Controller {
   private async afterEdit(): Promise<void> {
     const host = this.deps.host;
     if (!host.recalculates) {
-      const [engine, snapshot] = await Promise.all([this.engine(), host.readSnapshot()]);
-      await host.applyCellEdits(engine.planRecalc(snapshot));
+      const [plans, snapshot] = await Promise.all([this.plans(), host.readSnapshot()]);
+      await host.applyCellEdits(plans.planRecalc(snapshot));
     }
     await this.checkNow();
   }
@@ -338,11 +354,11 @@ export class Controller {
     return this.run('accept', async () => {
       const f = this.findings.get(rowId);
       if (!f || !f.cell) return null;
-      const engine = await this.engine();
-      const edits = engine.planAcceptSuggestion(f);
+      const plans = await this.plans();
+      const edits = plans.planAcceptSuggestion(f);
       if (edits.length === 0) return null;
       const before = this.lastSnapshot ?? (await this.deps.host.readSnapshot());
-      const undo = engine.planUndo(before, edits);
+      const undo = plans.planUndo(before, edits);
       await this.deps.host.applyCellEdits(edits);
       const where = `${f.cell.sheet}!${f.cell.address}`;
       const value = f.suggestion?.value;
@@ -382,9 +398,9 @@ export class Controller {
     return this.run('explain', async () => {
       const f = this.findings.get(rowId);
       if (!f || !this.model) return null;
-      const engine = await this.engine();
+      const plans = await this.plans();
       const clean = text.trim();
-      const edits: CellEdit[] = engine.planExplanation(this.model, f.code, clean);
+      const edits: CellEdit[] = plans.planExplanation(this.model, f.code, clean);
       if (edits.length === 0) return null;
       await this.deps.host.applyCellEdits(edits);
       if (isFileHost(this.deps.host)) {
@@ -422,8 +438,8 @@ export class Controller {
   private async markNow(): Promise<string> {
     this.needWorkbook();
     const { report } = await this.checkNow();
-    const engine = await this.engine();
-    const result = await this.deps.host.applyMarks(engine.planMarks(report, this.state.locale));
+    const plans = await this.plans();
+    const result = await this.deps.host.applyMarks(plans.planMarks(report, this.state.locale));
     this.state.marks = result;
     const n = this.t.notices;
     if (isFileHost(this.deps.host)) return n.markedFile(result.marked);
@@ -523,7 +539,7 @@ export class Controller {
         this.state.fieldError = { field: 'period', message: this.t.errors.badPeriod(name, engine.defaultPeriod(request.template, today)) };
         return null;
       }
-      const plan = engine.buildTemplatePlan(request.template, { unit: request.unit.trim(), period, locale });
+      const plan = (await this.plans()).buildTemplatePlan(request.template, { unit: request.unit.trim(), period, locale });
       const host = this.deps.host;
       if (isFileHost(host)) {
         const file = this.t.fileNames.template(name, period);
@@ -547,12 +563,12 @@ export class Controller {
   fillPrevious(file: ChosenFile): Promise<boolean> {
     return this.run('previous', async () => {
       this.needWorkbook();
-      const [engine, bytes] = await Promise.all([this.engine(), file.arrayBuffer()]);
+      const [plans, bytes] = await Promise.all([this.plans(), file.arrayBuffer()]);
       const [previous, current] = await Promise.all([this.deps.readXlsx(bytes), this.deps.host.readSnapshot()]);
       // Refuses another unit's, another template's or a not-earlier period's file, in words.
-      const prevEdits = engine.planPrevious(current, previous);
-      const edits = [...prevEdits, ...engine.planYoyFormulas(current)];
-      const undo = engine.planUndo(current, edits);
+      const prevEdits = plans.planPrevious(current, previous);
+      const edits = [...prevEdits, ...plans.planYoyFormulas(current)];
+      const undo = plans.planUndo(current, edits);
       await this.deps.host.applyCellEdits(edits);
       const prevCells = new Set(current.names.filter((n) => n.name.toUpperCase().endsWith('_PREV')).map((n) => `${n.sheet}!${n.address}`));
       const filled = prevEdits.filter((e) => prevCells.has(`${e.sheet}!${e.address}`)).length;
@@ -566,8 +582,8 @@ export class Controller {
   rewriteYoy(): Promise<boolean> {
     return this.run('yoy', async () => {
       this.needWorkbook();
-      const [engine, current] = await Promise.all([this.engine(), this.deps.host.readSnapshot()]);
-      const edits = engine.planYoyFormulas(current);
+      const [plans, current] = await Promise.all([this.plans(), this.deps.host.readSnapshot()]);
+      const edits = plans.planYoyFormulas(current);
       await this.deps.host.applyCellEdits(edits);
       this.edited();
       await this.afterEdit();

@@ -1,24 +1,11 @@
 /**
- * The part of the core the pane calls, gathered in one module so the pane can load it as one
- * lazy chunk: the catalogue, its zod schemas and the rules are most of the pane's weight, and
- * nobody needs them before a file is chosen or 校验 is pressed. Nothing here decides anything
- * new; every entry is the core's own function.
+ * The part of the core the pane calls to check, gathered in one module so the pane can load it
+ * as one lazy chunk: the catalogue, its zod schemas and the rules are most of the pane's weight,
+ * and nobody needs them before a file is chosen or 校验 is pressed. What comes after a check
+ * (edit plans, the summary) is a further chunk each. Nothing here decides anything new; every
+ * entry is the core's own function.
  */
-import {
-  buildTemplatePlan,
-  checkWorkbook,
-  defaultPeriod,
-  getCatalog,
-  planAcceptSuggestion,
-  planExplanation,
-  planMarks,
-  planPrevious,
-  planRecalc,
-  planUndo,
-  planYoyFormulas,
-  periodLabel,
-  readPeriodInput,
-} from '../core';
+import { checkWorkbook, defaultPeriod, getCatalog, periodLabel, readPeriodInput } from '../core';
 import { formatFinding, formatSkipped, type Locale, type ReportModel, type TemplateId } from '../core';
 
 /** A form's display name in the pane's language ('' for an unknown form id). */
@@ -52,15 +39,9 @@ function readPeriod(id: TemplateId, text: string): string {
 
 export const engine = {
   checkWorkbook,
-  planMarks,
-  planAcceptSuggestion,
-  planExplanation,
-  planPrevious,
-  planRecalc,
-  planUndo,
-  planYoyFormulas,
-  buildTemplatePlan,
   defaultPeriod,
+  /** The edit plans (accept, explain, undo, marks, last year, template): a chunk of their own. */
+  plans: () => import(/* webpackChunkName: "plans" */ './plans'),
   /** The summary's functions, loaded when 领导参阅 is first asked for (a chunk of their own). */
   summary: () => import(/* webpackChunkName: "summary" */ './summary-engine'),
   formatFinding,

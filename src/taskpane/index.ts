@@ -138,7 +138,11 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
     onClearReference: () => void controller.clearReference(),
     onConfirmOpen: () => void controller.confirmOpen(),
     onCancelOpen: () => controller.cancelOpen(),
-    onFindingsShown: () => performance.mark('bra:findings-shown'),
+    onFindingsShown: () => {
+      performance.mark('bra:findings-shown');
+      // With the findings on screen, fetch what the next click needs (the edit plans).
+      window.setTimeout(() => void controller.plans().catch(() => undefined), 300);
+    },
   });
   view.update(controller.state);
   if (shell.selected === 'template') void controller.prepareTemplate();
