@@ -219,7 +219,7 @@ describe('anomaly checks (A1–A6)', () => {
   test('A3 a percent typed as 98.6% (stored by Excel as 0.986) is named and the figure proposed', () => {
     const f = findings(withValues(sample(), { LA_SATISFACTION: 0.986 })).find((x) => x.code === 'LA_SATISFACTION');
     expect(f).toMatchObject({ rule: 'A3', severity: 'warning', messageId: 'percent-fraction', suggestion: { value: 98.6 } });
-    expect(formatFinding(f!)).toBe('受援人满意度填报为 0.986，疑似把 98.6% 录成了小数（Excel 会把输入的“98.6%”存为 0.986）');
+    expect(formatFinding(f!)).toBe('受援人满意度填报为 0.986，疑似把 98.6% 录成了小数（在单元格中输入“98.6%”会存为 0.986），本列应填 98.6');
     // A real fall to a small percentage is not a fraction slip.
     expect(findings(withValues(sample(), { LA_SATISFACTION: 0.5 })).find((x) => x.code === 'LA_SATISFACTION')?.messageId).toBe('pp-move');
   });
