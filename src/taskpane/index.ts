@@ -109,7 +109,14 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
     save: (bytes, name, mime) => saveBytes(document, bytes, name, mime),
     docx: async (summary, paragraphs, lang) => (await import(/* webpackChunkName: "docx" */ '../hosts/docx')).summaryDocx(summary, paragraphs, lang),
   });
-  const shell = renderShell(document, locale, mode, { onTab: (id) => id === 'template' && void controller.prepareTemplate() }, previous.selected);
+  // 下级汇总 (districts tab): its own lazy chunk, mounted into the tab's panel when first opened.
+  let districts: Promise<unknown> | undefined;
+  const openDistricts = (): void => {
+    districts ??= import(/* webpackChunkName: "districts-pane" */ './districts-pane')
+      .then((m) => m.mountDistricts(document, { actions: shell.actions.districts, body: shell.bodies.districts }, { locale, mode, host, engine: () => controller.engine(), save: (bytes, name, mime) => saveBytes(document, bytes, name, mime) }))
+      .catch(() => (districts = undefined));
+  };
+  const shell = renderShell(document, locale, mode, { onTab: (id) => (id === 'template' ? void controller.prepareTemplate() : id === 'districts' ? openDistricts() : undefined) }, previous.selected);
   document.documentElement.setAttribute('lang', locale);
   mount(app, shell.root);
 
@@ -136,6 +143,7 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
   });
   view.update(controller.state);
   if (shell.selected === 'template') void controller.prepareTemplate();
+  if (shell.selected === 'districts') openDistricts();
 
   if (mode === 'file') {
     // A file dropped beside the zone must not replace the pane with the file.
