@@ -34,6 +34,8 @@ export interface DistrictLine {
   unit?: string;
   errors?: number;
   warnings?: number;
+  /** Warnings with an explanation in their 说明 cell. */
+  explained?: number;
   /** `unusable`: why, in words. */
   reason?: string;
 }
@@ -190,7 +192,7 @@ export class DistrictsController {
           results.push(result);
           this.inputs.push(input);
           const status = d.batchSummary([result]).lines[0]?.status ?? 'open';
-          line = { file: file.name, status, unit: input.model.unit.trim() || file.name, errors: input.report.counts.error, warnings: input.report.counts.warning };
+          line = { file: file.name, status, unit: input.model.unit.trim() || file.name, errors: input.report.counts.error, warnings: input.report.counts.warning, explained: input.report.explained };
         } catch (error) {
           results.push({ file: file.name, error });
           line = { file: file.name, status: 'unusable', reason: describeError(error, s.locale).message };

@@ -17,8 +17,8 @@ export interface DistrictsText {
   reading: (done: number, total: number) => string;
   status: Record<Exclude<DistrictStatus, 'errors'>, string>;
   statusErrors: (errors: number) => string;
-  /** Warnings of a file, after its status (0 → nothing). */
-  warnings: (warnings: number) => string;
+  /** Warnings of a file after its status, with how many are explained (0 warnings → nothing). */
+  warnings: (warnings: number, explained: number) => string;
   /** The batch's total line (the command line's words). */
   batchTotal: (files: number, ready: number, withErrors: number, unusable: number, errors: number, warnings: number) => string;
   refusedTitle: string;
@@ -56,7 +56,7 @@ const zhCN: DistrictsText = {
   reading: (done, total) => `正在逐个校验 ${done}/${total}`,
   status: { ready: '可以报送', open: '警告待说明', unusable: '无法读取' },
   statusErrors: (errors) => `有错误 ${errors}`,
-  warnings: (warnings) => (warnings > 0 ? `，警告 ${warnings}` : ''),
+  warnings: (warnings, explained) => (warnings > 0 ? `，警告 ${warnings}${explained > 0 ? `（已说明 ${explained}）` : ''}` : ''),
   batchTotal: (files, ready, withErrors, unusable, errors, warnings) =>
     `合计：${files} 个文件，可以报送 ${ready} 个，有错误 ${withErrors} 个，无法读取 ${unusable} 个；错误 ${errors} 处，警告 ${warnings} 处`,
   refusedTitle: '不能汇总',
@@ -96,7 +96,7 @@ const enUS: DistrictsText = {
   reading: (done, total) => `Checking one by one ${done}/${total}`,
   status: { ready: 'ready', open: 'warnings to explain', unusable: 'unreadable' },
   statusErrors: (errors) => `has errors ${errors}`,
-  warnings: (warnings) => (warnings > 0 ? `, ${plural(warnings, 'warning', 'warnings')}` : ''),
+  warnings: (warnings, explained) => (warnings > 0 ? `, ${plural(warnings, 'warning', 'warnings')}${explained > 0 ? ` (${explained} explained)` : ''}` : ''),
   batchTotal: (files, ready, withErrors, unusable, errors, warnings) =>
     `Total: ${files} files, ${ready} ready, ${withErrors} with errors, ${unusable} unreadable; ${errors} errors, ${warnings} warnings`,
   refusedTitle: 'Cannot add these up',

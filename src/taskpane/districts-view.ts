@@ -127,7 +127,7 @@ export function mountDistrictsView(
       : line.status === 'errors' ? t.statusErrors(line.errors ?? 0)
       : t.status[line.status];
     const badge = line.status === 'ready' ? 'badge badge-explained' : line.status === 'open' ? 'badge badge-warning' : line.status === 'pending' ? 'badge' : 'badge badge-error';
-    meta.appendChild(el(doc, 'span', `${badge} district-status-word`, word + (line.status === 'ready' || line.status === 'open' || line.status === 'errors' ? t.warnings(line.warnings ?? 0) : '')));
+    meta.appendChild(el(doc, 'span', `${badge} district-status-word`, word + (line.status === 'ready' || line.status === 'open' || line.status === 'errors' ? t.warnings(line.warnings ?? 0, line.explained ?? 0) : '')));
     li.appendChild(meta);
     li.appendChild(el(doc, 'p', 'finding-message district-unit', line.unit !== undefined ? t.lineUnit(line.unit, line.file) : line.file));
     if (line.reason) li.appendChild(el(doc, 'p', 'finding-message district-reason', line.reason));
