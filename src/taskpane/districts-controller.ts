@@ -15,7 +15,7 @@ import type { BatchResult, CellEdit, Counts, DistrictInput, Finding, Locale, Mer
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { districtsText, type DistrictStatus } from './districts-text';
 import type { Engine } from './engine';
-import { PaneError, describeError, type ErrorInfo } from './view';
+import type { ErrorInfo } from './view';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -100,6 +100,13 @@ export interface DistrictsDeps {
   /** The report open in the pane; null when there is none (file mode, no file opened). */
   cityReport: () => Promise<CityReport | null>;
   save: (bytes: Uint8Array, name: string, mime: string) => void;
+  /** Anything thrown by the hosts or the core, in plain words (the pane's describeError). */
+  describeError: (error: unknown, locale: Locale) => ErrorInfo;
+}
+
+/** An action that cannot go on, already in the tab's words. */
+class Refused extends Error {
+  override readonly name = 'Refused';
 }
 
 type DistrictsEngine = Awaited<ReturnType<Engine['districts']>>;
@@ -155,7 +162,7 @@ export class DistrictsController {
       if (typeof notice === 'string') this.state.notice = notice;
     } catch (e) {
       ok = false;
-      this.state.error = describeError(e, this.state.locale);
+      this.state.error = e instanceof Refused ? { message: e.message } : this.deps.describeError(e, this.state.locale);
     } finally {
       this.state.busy = null;
       this.state.progress = null;
@@ -195,7 +202,7 @@ export class DistrictsController {
           line = { file: file.name, status, unit: input.model.unit.trim() || file.name, errors: input.report.counts.error, warnings: input.report.counts.warning, explained: input.report.explained };
         } catch (error) {
           results.push({ file: file.name, error });
-          line = { file: file.name, status: 'unusable', reason: describeError(error, s.locale).message };
+          line = { file: file.name, status: 'unusable', reason: this.deps.describeError(error, s.locale).message };
         }
         s.lines[i] = line;
         s.progress = { done: i + 1, total: files.length };
@@ -210,7 +217,7 @@ export class DistrictsController {
       try {
         this.merged = d.mergeDistricts(this.inputs, { locale: s.locale });
       } catch (e) {
-        s.refusal = describeError(e, s.locale).message;
+        s.refusal = this.deps.describeError(e, s.locale).message;
         return null;
       }
       s.canMerge = true;
@@ -221,7 +228,7 @@ export class DistrictsController {
   }
 
   private needMerged(): MergedDistricts {
-    if (!this.merged) throw new PaneError(this.state.refusal ?? this.t.needDistricts);
+    if (!this.merged) throw new Refused(this.state.refusal ?? this.t.needDistricts);
     return this.merged;
   }
 
@@ -254,7 +261,7 @@ export class DistrictsController {
     return this.run('reconcile', async () => {
       this.needMerged();
       const city = await this.deps.cityReport();
-      if (!city) throw new PaneError(this.t.needReport);
+      if (!city) throw new Refused(this.t.needReport);
       const { engine, d } = await this.parts();
       const model = d.locate(city.snapshot);
       const findings = d.reconcile(

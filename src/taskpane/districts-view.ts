@@ -8,7 +8,17 @@
 import type { Locale } from '../core';
 import type { DistrictLine, DistrictsState, FindingLine } from './districts-controller';
 import { districtsText } from './districts-text';
-import { mount, renderError, renderProgress } from './view';
+import type { ErrorInfo, ProgressState } from './view';
+
+/**
+ * The pane's own progress bar and error box (view.ts), handed in by the shell that loads this
+ * tab: imported here, they would be shared with a lazy chunk and cost the startup script its
+ * module concatenation (about 300 gzip bytes).
+ */
+export interface PaneWidgets {
+  renderProgress: (doc: Document, state: ProgressState, locale: Locale) => HTMLElement;
+  renderError: (doc: Document, info: ErrorInfo, locale: Locale) => HTMLElement;
+}
 
 export interface DistrictsHandlers {
   onChoose?: (files: File[]) => void;
@@ -34,6 +44,12 @@ function button(doc: Document, text: string, action: string, primary = false): H
   return b;
 }
 
+/** Replaces the children of `parent` with `children`. */
+function mount(parent: HTMLElement, ...children: HTMLElement[]): void {
+  parent.textContent = '';
+  for (const child of children) parent.appendChild(child);
+}
+
 function filesOf(list: FileList | null | undefined): File[] {
   return list ? Array.from(list) : [];
 }
@@ -43,9 +59,11 @@ export function mountDistrictsView(
   target: { actions: HTMLElement; body: HTMLElement },
   locale: Locale,
   mode: 'excel' | 'file',
+  widgets: PaneWidgets,
   handlers: DistrictsHandlers,
 ): DistrictsView {
   const t = districtsText(locale);
+  const { renderProgress, renderError } = widgets;
 
   // ---- choosing the files: a picker for several, and a drop zone around it ----
   const zone = el(doc, 'div', 'dropzone district-drop');

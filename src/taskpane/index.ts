@@ -15,7 +15,7 @@ import { saveBytes } from './download';
 import { ExcelPaneHost } from './excel-pane-host';
 import { FilePaneHost, readXlsxSnapshot, xlsxHost } from './file-pane-host';
 import type { PaneHost } from './pane-host';
-import { mount, mountPane, renderShell } from './view';
+import { describeError, mount, mountPane, renderError, renderProgress, renderShell } from './view';
 import type { Shell } from './view';
 import type { PaneMode } from './ui-text';
 
@@ -113,7 +113,18 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
   let districts: Promise<unknown> | undefined;
   const openDistricts = (): void => {
     districts ??= import(/* webpackChunkName: "districts-pane" */ './districts-pane')
-      .then((m) => m.mountDistricts(document, { actions: shell.actions.districts, body: shell.bodies.districts }, { locale, mode, host, engine: () => controller.engine(), save: (bytes, name, mime) => saveBytes(document, bytes, name, mime) }))
+      .then((m) =>
+        m.mountDistricts(document, { actions: shell.actions.districts, body: shell.bodies.districts }, {
+          locale,
+          mode,
+          host,
+          engine: () => controller.engine(),
+          save: (bytes, name, mime) => saveBytes(document, bytes, name, mime),
+          xlsx: xlsxHost,
+          readXlsx: readXlsxSnapshot,
+          view: { describeError, renderError, renderProgress },
+        }),
+      )
       .catch(() => (districts = undefined));
   };
   const shell = renderShell(document, locale, mode, { onTab: (id) => (id === 'template' ? void controller.prepareTemplate() : id === 'districts' ? openDistricts() : undefined) }, previous.selected);

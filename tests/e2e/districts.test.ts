@@ -164,6 +164,12 @@ describe('下级汇总', () => {
     await page.click('[data-tab="districts"]');
     await page.locator('[data-action="choose-districts"]').waitFor();
     expect(pane.guard.requests.some((u) => /districts-pane/.test(u))).toBe(true);
+    // Every control of the tab has an accessible name (its text, or the label around it).
+    const nameless = await page.$$eval('#panel-districts button, #panel-districts input', (els) =>
+      els.filter((e) => !((e instanceof HTMLInputElement ? '' : e.textContent) || e.closest('label')?.textContent || '').trim()).map((e) => e.outerHTML.slice(0, 120)),
+    );
+    expect(nameless).toEqual([]);
+    expect(await page.locator('#panel-districts button').count()).toBe(2);
     await expectClean(pane);
   });
 });

@@ -9,6 +9,7 @@ import { DistrictsController, XLSX_MIME, type ChosenFile, type CityReport, type 
 import { districtsText } from '../../src/taskpane/districts-text';
 import { engine } from '../../src/taskpane/engine';
 import { readXlsxSnapshot } from '../../src/taskpane/file-pane-host';
+import { describeError } from '../../src/taskpane/view';
 import type { Scalar, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { applyEdits, snapshotFromPlan } from '../fakes/plan-snapshot';
 import { districtBytes } from '../support/district-files';
@@ -76,6 +77,7 @@ function setup(options: { city?: () => Promise<CityReport | null> } = {}) {
         throw new Error('no city report in this test');
       }),
     save: (bytes, name, mime) => saved.push({ bytes, name, mime }),
+    describeError,
   };
   return { controller: new DistrictsController(deps), renders, saved, totals };
 }

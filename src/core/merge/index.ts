@@ -11,9 +11,9 @@ export {
   DISTRICT_ERRORS,
   DISTRICT_MESSAGES,
   DISTRICT_RULES,
-  DISTRICT_TEXT,
   type DistrictErrorCode,
   type DistrictFinding,
   type DistrictMessageId,
   type DistrictRuleId,
 } from './messages';
+export { DISTRICT_TEXT } from './text';
