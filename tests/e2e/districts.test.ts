@@ -156,6 +156,38 @@ describe('下级汇总', () => {
     await expectClean(pane);
   });
 
+  test('files dropped on the zone: one unit twice is refused in words naming both files, and no total is offered', async () => {
+    pane = await openFileMode(browser, server);
+    const { page } = pane;
+    await page.click('[data-tab="districts"]');
+    await page.locator('[data-action="choose-districts"]').waitFor();
+    const dropped = [
+      { name: '甲区.xlsx', data: readFileSync(files[0] as string).toString('base64') },
+      { name: '丙区.xlsx', data: readFileSync(files[2] as string).toString('base64') },
+      { name: '甲区-重报.xlsx', data: readFileSync(files[0] as string).toString('base64') },
+    ];
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const { name, data } of list) {
+        const raw = atob(data);
+        const bytes = new Uint8Array(raw.length);
+        for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+        dt.items.add(new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      }
+      return dt;
+    }, dropped);
+    await page.dispatchEvent('.district-drop', 'dragenter', { dataTransfer });
+    expect(await page.getAttribute('.district-drop', 'data-state')).toBe('over');
+    await page.dispatchEvent('.district-drop', 'drop', { dataTransfer });
+    await page.waitForSelector('.district-refusal');
+    await districtsIdle(page);
+    expect(await page.$$eval('.district-line', (items) => items.map((li) => li.getAttribute('data-file')))).toEqual(['甲区.xlsx', '丙区.xlsx', '甲区-重报.xlsx']);
+    expect(await page.textContent('.district-refusal .error-message')).toBe('填报单位“甲区司法局”出现两次：甲区.xlsx 与 甲区-重报.xlsx；同一单位只能计入一次');
+    expect(await page.isDisabled('[data-action="download-total"]')).toBe(true);
+    expect(await page.isDisabled('[data-action="reconcile"]')).toBe(true);
+    await expectClean(pane);
+  });
+
   test('the district code is not in the startup script: nothing of it is fetched until the tab is opened', async () => {
     pane = await openFileMode(browser, server);
     const { page } = pane;
