@@ -14,7 +14,7 @@ import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { districtBytes } from '../support/district-files';
 import { launch } from './support/browser';
 import { DIST, ROOT, ensureDist, fakeOfficeBundle } from './support/build';
-import { valueOf } from './support/demo';
+import { XSS, valueOf } from './support/demo';
 import { expectClean, idle, openFileMode, openOfficeMode, type Pane } from './support/pane';
 import { serve, type StaticServer } from './support/server';
 
@@ -185,6 +185,22 @@ describe('下级汇总', () => {
     expect(await page.textContent('.district-refusal .error-message')).toBe('填报单位“甲区司法局”出现两次：甲区.xlsx 与 甲区-重报.xlsx；同一单位只能计入一次');
     expect(await page.isDisabled('[data-action="download-total"]')).toBe(true);
     expect(await page.isDisabled('[data-action="reconcile"]')).toBe(true);
+    await expectClean(pane);
+  });
+
+  test('a unit name from a workbook is shown as text, never as markup', async () => {
+    const xss = join(dir, 'xss.xlsx');
+    writeFileSync(xss, districtBytes(XSS, 1));
+    pane = await openFileMode(browser, server);
+    const { page } = pane;
+    await page.click('[data-tab="districts"]');
+    const input = page.locator('[data-action="choose-districts"] input[type="file"]');
+    await input.waitFor({ state: 'attached' });
+    await input.setInputFiles([xss, files[2] as string]);
+    await page.waitForSelector('.district-batch-total');
+    await districtsIdle(page);
+    expect(await page.textContent('.district-line[data-file="xss.xlsx"] .district-unit')).toBe(`${XSS}（xss.xlsx）`);
+    expect(await page.locator('#panel-districts img').count()).toBe(0);
     await expectClean(pane);
   });
 
