@@ -23,6 +23,7 @@ export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/l
 export { planMarks, SEVERITY_WORDS, cellLink } from './marks/plan';
 export { planAcceptSuggestion, planExplanation, planUndo, planYoyFormulas } from './edits';
 export { readTypedNumber, formatNumber, type TypedNumber } from './numbers';
+export { checkMergedTotal, districtInput, planMergedWorkbook, type MergedWorkbookOptions, type MergedWorkbookPlan } from './merge';
 export { mergeDistricts, compareDistricts, comparisonSheetPlan, reconcile, batchSummary, hbOutliers, getAggregation, DISTRICT_TEXT, type DistrictInput, type MergedDistricts, type BatchResult, type BatchSummary, type BatchLine } from './merge';
 export * as layout from './template/layout';
 export * as a1 from './a1';

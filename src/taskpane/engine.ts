@@ -44,6 +44,8 @@ export const engine = {
   plans: () => import(/* webpackChunkName: "plans" */ './plans'),
   /** The summary's functions, loaded when 领导参阅 is first asked for (a chunk of their own). */
   summary: () => import(/* webpackChunkName: "summary" */ './summary-engine'),
+  /** The district reports' functions (下级汇总), a chunk of their own. */
+  districts: () => import(/* webpackChunkName: "districts" */ './districts-engine'),
   formatFinding,
   formatSkipped,
   reportTitle,

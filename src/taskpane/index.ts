@@ -15,7 +15,7 @@ import { saveBytes } from './download';
 import { ExcelPaneHost } from './excel-pane-host';
 import { FilePaneHost, readXlsxSnapshot, xlsxHost } from './file-pane-host';
 import type { PaneHost } from './pane-host';
-import { mount, mountPane, renderShell } from './view';
+import { describeError, mount, mountPane, renderError, renderProgress, renderShell } from './view';
 import type { Shell } from './view';
 import type { PaneMode } from './ui-text';
 
@@ -109,7 +109,25 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
     save: (bytes, name, mime) => saveBytes(document, bytes, name, mime),
     docx: async (summary, paragraphs, lang) => (await import(/* webpackChunkName: "docx" */ '../hosts/docx')).summaryDocx(summary, paragraphs, lang),
   });
-  const shell = renderShell(document, locale, mode, { onTab: (id) => id === 'template' && void controller.prepareTemplate() }, previous.selected);
+  // 下级汇总 (districts tab): its own lazy chunk, mounted into the tab's panel when first opened.
+  let districts: Promise<unknown> | undefined;
+  const openDistricts = (): void => {
+    districts ??= import(/* webpackChunkName: "districts-pane" */ './districts-pane')
+      .then((m) =>
+        m.mountDistricts(document, { actions: shell.actions.districts, body: shell.bodies.districts }, {
+          locale,
+          mode,
+          host,
+          engine: () => controller.engine(),
+          save: (bytes, name, mime) => saveBytes(document, bytes, name, mime),
+          xlsx: xlsxHost,
+          readXlsx: readXlsxSnapshot,
+          view: { describeError, renderError, renderProgress },
+        }),
+      )
+      .catch(() => (districts = undefined));
+  };
+  const shell = renderShell(document, locale, mode, { onTab: (id) => (id === 'template' ? void controller.prepareTemplate() : id === 'districts' ? openDistricts() : undefined) }, previous.selected);
   document.documentElement.setAttribute('lang', locale);
   mount(app, shell.root);
 
@@ -146,6 +164,7 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
   });
   view.update(controller.state);
   if (shell.selected === 'template') void controller.prepareTemplate();
+  if (shell.selected === 'districts') openDistricts();
 
   if (mode === 'file') {
     // Closing or reloading the page with changes no download holds: the browser asks first.

@@ -5,8 +5,8 @@
  */
 import type { Locale, Severity } from '../core';
 
-export type TabId = 'template' | 'check' | 'marks' | 'yoy' | 'summary';
-export const TAB_IDS: readonly TabId[] = ['template', 'check', 'marks', 'yoy', 'summary'];
+export type TabId = 'template' | 'check' | 'marks' | 'yoy' | 'summary' | 'districts';
+export const TAB_IDS: readonly TabId[] = ['template', 'check', 'marks', 'yoy', 'summary', 'districts'];
 
 export type PaneMode = 'loading' | 'excel' | 'file';
 
@@ -182,13 +182,14 @@ export interface UiText {
 
 const zhCN: UiText = {
   appTitle: '司法行政报表助手',
-  tabs: { template: '模板', check: '校验', marks: '标记', yoy: '同比', summary: '领导参阅' },
+  tabs: { template: '模板', check: '校验', marks: '标记', yoy: '同比', summary: '领导参阅', districts: '下级汇总' },
   tabIntro: {
     template: '新建年报或半年报模板：在 Excel 中插入当前工作簿，在文件模式下下载空白模板。',
     check: '按统计制度校验本报表：错误必须改正，警告需改正或填写说明。',
     marks: '在问题单元格上标记颜色和批注，或清除标记。',
     yoy: '与上年同期比较，写入同比公式。',
     summary: '生成“领导参阅”：主要指标、目标完成情况、同比变化和文字说明。',
+    districts: '汇总下级报表：逐个校验各地区报表，生成合计表和分地区对比，并与本级报表核对。',
   },
   mode: { loading: '正在连接 Excel…', excel: 'Excel 工作簿', file: '文件模式' },
   fileModeHint: '未连接到 Excel：可以打开 .xlsx 文件进行校验，结果另存为新文件，原文件不会被修改。',
@@ -349,13 +350,14 @@ const zhCN: UiText = {
 
 const enUS: UiText = {
   appTitle: 'Bureau Report Assistant',
-  tabs: { template: 'Template', check: 'Check', marks: 'Marks', yoy: 'YoY', summary: 'For leaders' },
+  tabs: { template: 'Template', check: 'Check', marks: 'Marks', yoy: 'YoY', summary: 'For leaders', districts: 'Districts' },
   tabIntro: {
     template: 'Create an annual or half-year template: inserted into this workbook in Excel, downloaded in file mode.',
     check: 'Check this report against the standard: fix every error; fix or explain every warning.',
     marks: 'Colour and annotate the cells with problems, or clear the marks.',
     yoy: 'Compare with the same period last year and write the year-on-year formulas.',
     summary: 'Build the leadership summary: key figures, targets, changes on last year and a narrative.',
+    districts: 'Add up the district reports: check each, build the total and the by-district sheet, reconcile with the city report.',
   },
   mode: { loading: 'Connecting to Excel…', excel: 'Excel workbook', file: 'File mode' },
   fileModeHint:

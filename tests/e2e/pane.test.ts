@@ -519,7 +519,7 @@ describe('accessibility basics', () => {
         .map((e) => e.outerHTML.slice(0, 120));
     });
     expect(nameless).toEqual([]);
-    expect(await page.locator('[role="tablist"] [role="tab"]').count()).toBe(5);
+    expect(await page.locator('[role="tablist"] [role="tab"]').count()).toBe(6);
     await expectClean(pane);
   });
 });

@@ -17,6 +17,9 @@ import { hbBounds, hbOutliers, quantile } from '../../src/core/merge/hb';
 import { compareDistricts, comparisonAddress, comparisonSheetPlan } from '../../src/core/merge/compare';
 import { reconcile } from '../../src/core/merge/reconcile';
 import { batchSummary } from '../../src/core/merge/batch';
+import { checkMergedTotal, districtInput, planMergedWorkbook } from '../../src/core/merge/total';
+import { planRecalc } from '../../src/core/template/fill';
+import { applyEdits, snapshotFromPlan } from '../fakes/plan-snapshot';
 import { DISTRICT_ERRORS, DISTRICT_MESSAGES } from '../../src/core/merge/messages';
 import { errorText as districtError } from '../../src/core/i18n/errors';
 import { formatFinding as districtMessage } from '../../src/core/i18n/findings';
@@ -340,5 +343,51 @@ describe('messages', () => {
       expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
       for (const k of Object.keys(zh)) expect([k, holes(en[k] as string)]).toEqual([k, holes(zh[k] as string)]);
     }
+  });
+});
+
+describe('planMergedWorkbook: the total as one plan for every host', () => {
+  // Six districts as above, 乙区 with a slip (R01), 丙区 tripling its forensic cases (D01).
+  const names = ['甲区', '乙区', '丙区', '丁区', '戊区', '己区'];
+  const growth = [1.04, 1.1, 3, 0.96, 1.07, 0.99];
+  const models = names.map((n, i) =>
+    districtModel(`${n}司法局`, i + 1, { FE_CASES: Math.round(1210 * (i + 1) * (growth[i] as number)), ...(i === 1 ? { LA_CASES_CIVIL: 820 * 2 - 30 } : {}) }),
+  );
+  const merged = mergeDistricts(models.map((m, i) => input(`${names[i]}.xlsx`, m)));
+  const plan = planMergedWorkbook(merged, { unit: '全市合计' });
+  // What a host holds after carrying the plan out: the workbook, the edits, fresh cached results.
+  const written = applyEdits(snapshotFromPlan(plan.workbook), plan.edits);
+  const held = applyEdits(written, planRecalc(written));
+  const total = checkMergedTotal(held, plan);
+
+  test('the template of the total (its unit and period) with 分地区对比 after it', () => {
+    expect(plan.workbook.sheets.at(-1)?.name).toBe('分地区对比');
+    expect(total.model.unit).toBe('全市合计');
+    expect(total.model.period).toBe('2025');
+  });
+
+  test('every summed figure of the written total equals the sum of the districts; rates come from the summed parts', () => {
+    for (const ind of catalog.indicators.filter((i) => agg.methodOf(i.code) === 'sum')) {
+      expect([ind.code, cur(total.model, ind.code)]).toEqual([ind.code, merged.byCode.get(ind.code)?.current ?? null]);
+      expect([ind.code, prev(total.model, ind.code)]).toEqual([ind.code, merged.byCode.get(ind.code)?.previous ?? null]);
+    }
+    expect(cur(total.model, 'LA_CASES')).toBe(1985 * 21);
+    expect(cur(total.model, 'LA_CASES_CIVIL')).toBe(820 * 21 - 30);
+    expect(cur(total.model, 'LA_PER_100K')).toBeCloseTo(((1985 * 21) / (275 * 21)) * 10, 2);
+    expect(total.model.figures.get('LA_SATISFACTION')?.explanation).toBe('98.6%–98.6%（各地区，未加权）');
+  });
+
+  test("the total's findings carry D03 for the slip's district and D01 for the outlier", () => {
+    const district = total.report.findings.filter((f) => f.rule.startsWith('D'));
+    expect(district.some((f) => f.rule === 'D03' && f.params.unit === '乙区司法局' && f.code === 'LA_CASES' && f.params.rules === 'R01')).toBe(true);
+    expect(district.filter((f) => f.rule === 'D01').map((f) => `${f.params.unit}:${f.code}`)).toEqual(['丙区司法局:FE_CASES']);
+    expect(plan.findings).toEqual([...merged.findings, ...plan.comparison.findings]);
+  });
+
+  test('districtInput reads and checks one file as the merge takes it', () => {
+    const d = districtInput('x.xlsx', withValues(template('annual', '2025', '庚区司法局'), { LA_CASES: 3 }));
+    expect(d.file).toBe('x.xlsx');
+    expect(d.model.unit).toBe('庚区司法局');
+    expect(d.report).toEqual(checkModel(d.model));
   });
 });

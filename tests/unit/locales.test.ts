@@ -6,6 +6,7 @@
 import { MESSAGE_IDS, MESSAGE_TABLES } from '../../src/core/i18n/findings';
 import { templateText } from '../../src/core/i18n/template';
 import { uiText } from '../../src/taskpane/ui-text';
+import { districtsText } from '../../src/taskpane/districts-text';
 import { ERROR_TABLES } from '../../src/core/i18n/errors';
 import { cliText } from '../../src/cli/messages';
 import { marksText } from '../../src/core/i18n/marks';
@@ -40,6 +41,8 @@ describe('locale parity', () => {
   test('template words', () => expectParity(templateText('zh-CN'), templateText('en-US')));
 
   test('the pane', () => expectParity(uiText('zh-CN'), uiText('en-US')));
+
+  test('the pane: 下级汇总', () => expectParity(districtsText('zh-CN'), districtsText('en-US')));
 });
 
 describe('locale parity beyond the pane', () => {

@@ -408,16 +408,16 @@ describe('progress and errors', () => {
 });
 
 describe('shell', () => {
-  test('five tabs, 校验 selected, panels hidden except the selected one', () => {
+  test('six tabs, 校验 selected, panels hidden except the selected one', () => {
     const { doc } = setup();
     const shell = renderShell(doc, 'zh-CN', 'loading');
     const root = fake(shell.root);
     const tabs = root.findAll((el) => el.getAttribute('role') === 'tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['模板', '校验', '标记', '同比', '领导参阅']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['模板', '校验', '标记', '同比', '领导参阅', '下级汇总']);
     expect(root.find((el) => el.getAttribute('role') === 'tablist').children).toEqual(tabs);
-    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'false', 'false']);
+    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'false', 'false', 'false']);
     const panels = root.findAll((el) => el.getAttribute('role') === 'tabpanel');
-    expect(panels.map((p) => p.hasAttribute('hidden'))).toEqual([true, false, true, true, true]);
+    expect(panels.map((p) => p.hasAttribute('hidden'))).toEqual([true, false, true, true, true, true]);
     expect(panels.map((p) => p.getAttribute('aria-labelledby'))).toEqual(TAB_IDS.map((id) => `tab-${id}`));
     expect(root.byClass('app-title')[0]?.textContent).toBe('司法行政报表助手');
 
@@ -428,6 +428,7 @@ describe('shell', () => {
       'Marks',
       'YoY',
       'For leaders',
+      'Districts',
     ]);
   });
 
@@ -439,12 +440,16 @@ describe('shell', () => {
     expect(shell.selected).toBe('summary');
     expect(fake(shell.panels.summary).hasAttribute('hidden')).toBe(false);
     expect(fake(shell.panels.check).hasAttribute('hidden')).toBe(true);
-    fake(shell.tabs.summary).dispatch('keydown', { key: 'ArrowRight' }); // wraps round
+    fake(shell.tabs.summary).dispatch('keydown', { key: 'ArrowRight' });
+    expect(shell.selected).toBe('districts');
+    fake(shell.tabs.districts).dispatch('keydown', { key: 'ArrowRight' }); // wraps round
     expect(shell.selected).toBe('template');
     expect(d.activeElement).toBe(fake(shell.tabs.template));
     fake(shell.tabs.template).dispatch('keydown', { key: 'ArrowLeft' });
+    expect(shell.selected).toBe('districts');
+    fake(shell.tabs.districts).dispatch('keydown', { key: 'ArrowLeft' });
     expect(shell.selected).toBe('summary');
-    expect(chosen).toEqual(['summary', 'template', 'summary']);
+    expect(chosen).toEqual(['summary', 'districts', 'template', 'districts', 'summary']);
     expect(fake(shell.tabs.summary).getAttribute('tabindex')).toBe('0');
     expect(fake(shell.tabs.check).getAttribute('tabindex')).toBe('-1');
   });

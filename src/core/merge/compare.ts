@@ -17,7 +17,8 @@ import { SEVERITY_COLORS } from '../plan/types';
 import { getAggregation, type Aggregation } from './aggregation';
 import type { MergedDistricts } from './districts';
 import { hbOutliers, type HbResult } from './hb';
-import { DISTRICT_RULES, DISTRICT_TEXT, type DistrictFinding } from './messages';
+import { DISTRICT_RULES, type DistrictFinding } from './messages';
+import { DISTRICT_TEXT } from './text';
 
 export interface ComparisonColumn {
   code: string;

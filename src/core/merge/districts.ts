@@ -20,7 +20,8 @@ import { formatNumber } from '../numbers/format';
 import type { Report } from '../report/types';
 import { clipText, TEXT_LIMITS } from '../text';
 import { getAggregation, type AggregationMethod, type Aggregation } from './aggregation';
-import { DISTRICT_RULES, DISTRICT_TEXT, type DistrictFinding } from './messages';
+import { DISTRICT_RULES, type DistrictFinding } from './messages';
+import { DISTRICT_TEXT } from './text';
 
 export interface DistrictInput {
   /** The file the report came from, as the user named it (for messages). */

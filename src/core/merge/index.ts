@@ -5,14 +5,15 @@ export { assertMergeable, districtFigures, mergeDistricts, totalsOf, unitOf, typ
 export { hbBounds, hbOutliers, quantile, type HbResult, type HbUnit } from './hb';
 export { compareDistricts, comparisonAddress, comparisonSheetPlan, type Comparison, type ComparisonCell, type ComparisonColumn, type ComparisonRow } from './compare';
 export { reconcile, type ReconcileOptions } from './reconcile';
+export { checkMergedTotal, districtInput, planMergedWorkbook, type MergedWorkbookOptions, type MergedWorkbookPlan } from './total';
 export { batchSummary, type BatchLine, type BatchResult, type BatchSummary, type BatchTotal, type ExitStatus } from './batch';
 export {
   DISTRICT_ERRORS,
   DISTRICT_MESSAGES,
   DISTRICT_RULES,
-  DISTRICT_TEXT,
   type DistrictErrorCode,
   type DistrictFinding,
   type DistrictMessageId,
   type DistrictRuleId,
 } from './messages';
+export { DISTRICT_TEXT } from './text';
