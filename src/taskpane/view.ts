@@ -1084,9 +1084,12 @@ export function mountPane(
       renderCheck(state);
       if (file && state.report && state.reportFileSeq > markedFile) {
         markedFile = state.reportFileSeq;
-        // A newly opened file: its check is what the person wants to see, with focus on its name.
-        selectTab(shell, 'check');
-        titleNode?.focus();
+        // A newly opened file: its check is what the person wants to see, with focus on its
+        // name — unless they are adding up districts, where the open file is the city's own.
+        if (shell.selected !== 'districts') {
+          selectTab(shell, 'check');
+          titleNode?.focus();
+        }
         handlers.onFindingsShown?.(state.reportFileSeq);
       }
     }
