@@ -28,8 +28,9 @@ function model(figs: Record<string, Pair>, template: TemplateId = 'half-year', u
 
 const REPORT: Report = { ready: true, counts: { error: 0, warning: 0, info: 0 }, explained: 0, findings: [], skipped: [] };
 
+/** The full narrative (every indicator, with its items): the rules below are about sentences. */
 function paragraphs(m: ReportModel, locale: Locale = 'zh-CN') {
-  return narrate(buildSummary(REPORT, m, { locale }), m, locale);
+  return narrate(buildSummary(REPORT, m, { locale }), m, locale, { scope: 'all' });
 }
 function textOf(m: ReportModel, form: string, locale: Locale = 'zh-CN'): string {
   const p = paragraphs(m, locale).find((x) => x.form === form);
