@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { summaryDocx } from '../../src/hosts/docx';
-import { buildSummary, narrate } from '../../src/core/summary';
+import { buildSummary, narrate, OFFICIAL_PAGE } from '../../src/core/summary';
 import type { Figure, ReportModel } from '../../src/core/model/types';
 import type { Report } from '../../src/core/report/types';
 import type { Locale } from '../../src/core/i18n/locale';
@@ -118,6 +118,46 @@ describe('summaryDocx', () => {
     for (const p of paragraphs) expect(texts.some((t) => t.endsWith(p.text))).toBe(true);
     expect(texts.some((t) => t.startsWith('(1) Legal aid. '))).toBe(true);
     expect(texts).toContain('Indicator (unit)');
+  });
+
+  test('no rule id reaches leaders; severities are 错误 / 警告; no change reads 持平', async () => {
+    const report: Report = {
+      ready: false,
+      counts: { error: 1, warning: 1, info: 1 },
+      explained: 0,
+      skipped: [],
+      findings: [
+        { rule: 'R01', severity: 'error', code: 'LA_CASES', form: 'JS01', messageId: 'required-blank', params: {} },
+        { rule: 'A2', severity: 'warning', code: 'NOT_CASES', form: 'JS02', messageId: 'required-blank', params: {} },
+        { rule: 'A5', severity: 'info', code: 'ARB_CASES', form: 'JS02', messageId: 'required-blank', params: {} },
+      ],
+    };
+    const model: ReportModel = { ...MODEL, figures: new Map(MODEL.figures) };
+    (model.figures as Map<string, Figure>).set('FE_CASES', { code: 'FE_CASES', current: 1300, previous: 1300, currentRaw: 1300, previousRaw: 1300, currentIsFormula: false });
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      const summary = buildSummary(report, model, { locale });
+      const zip = await JSZip.loadAsync(await summaryDocx(summary, narrate(summary, model, locale), locale));
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      const texts = paragraphTexts(xml);
+      expect(texts.filter((t) => /\b[RACD]\d{2}\b/.test(t))).toEqual([]);
+      const open = texts.find((t) => t.startsWith(locale === 'zh-CN' ? '尚待处理：' : 'Still open: ')) ?? '';
+      expect(open).toContain(locale === 'zh-CN' ? '错误1项' : 'Errors: 1');
+      expect(open).toContain(locale === 'zh-CN' ? '警告1项' : 'Warnings: 1');
+      const table = paragraphTexts(xml.slice(xml.indexOf('<w:tbl>')));
+      const fe = table.indexOf(locale === 'zh-CN' ? '办理司法鉴定案件（件）' : 'Forensic expertise cases (件)');
+      expect(fe).toBeGreaterThan(0);
+      const unchanged = locale === 'zh-CN' ? '持平' : 'unchanged';
+      expect(table.slice(fe + 3, fe + 5)).toEqual([unchanged, unchanged]);
+      expect(table.join('|')).not.toMatch(/[―—] ?0(个百分点| pp)?\|/);
+    }
+  });
+
+  test('the table is set at the sizes the page estimate counts with (OFFICIAL_PAGE)', async () => {
+    const { xml } = await build('zh-CN');
+    const table = xml.slice(xml.indexOf('<w:tbl>'));
+    expect(table).toContain(`<w:sz w:val="${OFFICIAL_PAGE.tablePt * 2}"/>`);
+    expect(table).toMatch(new RegExp(`<w:spacing [^>]*w:line="${OFFICIAL_PAGE.tableLinePt * 20}" w:lineRule="exact"`));
+    expect(xml).toMatch(new RegExp(`<w:spacing [^>]*w:line="${OFFICIAL_PAGE.linePt * 20}" w:lineRule="exact"`));
   });
 
   test('the docx host works in a browser too: no node:* imports', () => {
