@@ -152,6 +152,25 @@ describe('summaryDocx', () => {
     }
   });
 
+  test('a change explained as one of 口径 is not headlined: 口径调整 in the table, its 说明 under 主要变化', async () => {
+    const model: ReportModel = { ...MODEL, figures: new Map(MODEL.figures) };
+    const figures = model.figures as Map<string, Figure>;
+    figures.set('PL_POSTS', { code: 'PL_POSTS', current: 7000, previous: 650, currentRaw: 7000, previousRaw: 650, currentIsFormula: false, explanation: '新增普法公众号，发布条数统计口径调整' });
+    figures.set('LEG_COUNSEL', { code: 'LEG_COUNSEL', current: 24000, previous: 12000, currentRaw: 24000, previousRaw: 12000, currentIsFormula: false, explanation: '按新口径统计' });
+    const summary = buildSummary({ ...REPORT, findings: [], counts: { error: 0, warning: 0, info: 0 }, ready: true }, model);
+    const zip = await JSZip.loadAsync(await summaryDocx(summary, narrate(summary, model, 'zh-CN'), 'zh-CN'));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const texts = paragraphTexts(xml);
+    const moves = texts.find((t) => t.startsWith('与上年同期相比')) ?? '';
+    expect(moves).toMatch(/^与上年同期相比，增幅居前的有办理法律援助案件中的刑事案件（增长20%）/);
+    expect(moves).not.toMatch(/增幅居前的有[^；。]*(发布普法信息|法律顾问提供法律服务)/);
+    expect(moves).toContain('发布普法信息因统计口径调整，与上年同期不可比，未列入增减排序（说明：新增普法公众号，发布条数统计口径调整）。');
+    expect(texts.some((t) => t.includes('法律顾问提供法律服务2.4万次，因统计口径调整，与上年同期不可比'))).toBe(true);
+    const table = paragraphTexts(xml.slice(xml.indexOf('<w:tbl>')));
+    const counsel = table.indexOf('法律顾问提供法律服务（次）');
+    expect(table[counsel + 4]).toBe('口径调整');
+  });
+
   test('the table is set at the sizes the page estimate counts with (OFFICIAL_PAGE)', async () => {
     const { xml } = await build('zh-CN');
     const table = xml.slice(xml.indexOf('<w:tbl>'));

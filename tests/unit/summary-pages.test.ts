@@ -50,6 +50,10 @@ describe('the demo summary fits in two or three pages', () => {
     expect(pages).toBeLessThanOrEqual(MAX_PAGES);
   });
 
+  test('the half-year report (pro-rata targets) too', () => {
+    expect(estimatePages(documentOf(sample('half-year')))).toBeLessThanOrEqual(MAX_PAGES);
+  });
+
   test('the sample with its six slips (errors and warnings open), and with a change of scope explained', () => {
     const slips = fill(sample(), SLIPS_CSV);
     expect(estimatePages(documentOf(slips))).toBeLessThanOrEqual(MAX_PAGES);
