@@ -15,7 +15,29 @@ import { colToIndex, offsetCell } from './a1';
 /** Accepting a suggestion writes the proposed number (or clears the cell) — only on a person's action. */
 export function planAcceptSuggestion(f: Finding): CellEdit[] {
   if (!f.suggestion || !f.cell) return [];
+  // A derived cell gets its formula back (with the result, for readers that do not calculate).
+  if (f.suggestion.formula) return [{ ...f.cell, formula: f.suggestion.formula, result: f.suggestion.value ?? '' }];
   return [{ ...f.cell, value: f.suggestion.value }];
+}
+
+/**
+ * The edits that put back what `edits` overwrote, from the snapshot read before they were
+ * applied: a formula with its cached result, a value, or a blank. Later edits of a cell win
+ * over earlier ones in `edits`, so each cell is restored once, to its state in `before`.
+ */
+export function planUndo(before: WorkbookSnapshot, edits: readonly CellEdit[]): CellEdit[] {
+  const idx = new SnapshotIndex(before);
+  const seen = new Set<string>();
+  const out: CellEdit[] = [];
+  for (const e of edits) {
+    const key = `${e.sheet.toUpperCase()}!${e.address.toUpperCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const cell = idx.cellAt({ sheet: e.sheet, address: e.address });
+    if (cell?.f !== undefined) out.push({ sheet: e.sheet, address: e.address, formula: cell.f, result: cell.v });
+    else out.push({ sheet: e.sheet, address: e.address, value: cell?.v ?? null });
+  }
+  return out;
 }
 
 /** Writes an explanation into the indicator's 说明 cell, as text (never a formula). */

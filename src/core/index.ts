@@ -16,11 +16,11 @@ export type { Report, Finding, Severity, Suggestion, Skipped, Counts, ParamValue
 export { SEVERITIES, severityRank, worstSeverity } from './report/types';
 export type * from './plan/types';
 export { SEVERITY_COLORS, FONT_FACES, MARK_TOKEN, NOTE_MARKER, NOTE_AUTHOR, markFormula } from './plan/types';
-export { buildTemplatePlan, defaultPeriod, periodLabel, formSheetName, type TemplateOptions } from './template/build';
-export { planImport, planPrevious, planRecalc, ImportError } from './template/fill';
+export { buildTemplatePlan, defaultPeriod, periodLabel, readPeriodInput, formSheetName, type TemplateOptions } from './template/build';
+export { planImport, planPrevious, planRecalc, previousFits, periodBefore, ImportError } from './template/fill';
 export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/layout';
 export { planMarks, SEVERITY_WORDS, cellLink } from './marks/plan';
-export { planAcceptSuggestion, planExplanation, planYoyFormulas } from './edits';
+export { planAcceptSuggestion, planExplanation, planUndo, planYoyFormulas } from './edits';
 export { readTypedNumber, formatNumber, type TypedNumber } from './numbers';
 export { mergeDistricts, compareDistricts, comparisonSheetPlan, reconcile, batchSummary, hbOutliers, getAggregation, DISTRICT_TEXT, type DistrictInput, type MergedDistricts, type BatchResult, type BatchSummary, type BatchLine } from './merge';
 export * as layout from './template/layout';

@@ -13,7 +13,7 @@ import type { Engine } from './engine';
 import type { MarkResult, PaneHost } from './pane-host';
 import { isFileHost } from './pane-host';
 import { uiText, type BusyAction } from './ui-text';
-import { PaneError, describeError, findingRow, type PaneViewState } from './view';
+import { PaneError, describeError, findingRow, type ChangeRow, type PaneViewState } from './view';
 
 /** The pane's state: what the view renders (PaneViewState, documented in view.ts) and more. */
 export interface PaneState extends PaneViewState {
@@ -25,6 +25,19 @@ export interface PaneState extends PaneViewState {
   templateDefaults: Record<TemplateId, string> | null;
   /** File mode: a summary was built and can be downloaded. */
   summaryReady: boolean;
+  title: { unit: string; period: string; template: string } | null;
+  changes: ChangeRow[];
+  unsaved: boolean;
+  pendingOpen: { name: string } | null;
+  reference: { name: string } | null;
+  skipped: string[];
+  fieldError: { field: 'period'; message: string } | null;
+}
+
+/** One change the pane made to the workbook, with what puts it back. */
+interface ChangeEntry {
+  row: ChangeRow;
+  undo: CellEdit[];
 }
 
 export interface TemplateRequest {
@@ -60,9 +73,17 @@ export const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
-/** `annual-2025-demo.xlsx` → `annual-2025-demo`. */
+/**
+ * `annual-2025-demo.xlsx` → `annual-2025-demo`; a copy this pane made loses its suffix, so
+ * the 报送文件 of `x-已标记.xlsx` is `x-报送.xlsx`, not `x-已标记-报送.xlsx`.
+ */
 export function fileStem(name: string | null | undefined): string {
-  const base = (name ?? '').replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '').trim();
+  const base = (name ?? '')
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.xlsx$/i, '')
+    .replace(/\s*\(\d+\)$/, '') // a browser's "x (1).xlsx" for a second download
+    .replace(/-(已标记|报送|领导参阅|flagged|to-submit|summary)$/i, '')
+    .trim();
   return base || 'report';
 }
 
@@ -71,6 +92,14 @@ export class Controller {
   private readonly deps: ControllerDeps;
   private model: ReportModel | null = null;
   private findings = new Map<string, Finding>();
+  /** The workbook as the last check read it: what an undo puts back. */
+  private lastSnapshot: WorkbookSnapshot | null = null;
+  /** The other report of the same year, for R08 (annual ↔ half-year). */
+  private referenceSnapshot: WorkbookSnapshot | null = null;
+  private changeLog: ChangeEntry[] = [];
+  private changeSeq = 0;
+  /** File mode: a file chosen while work was unsaved, until the user says what to do. */
+  private pendingFile: ChosenFile | null = null;
   private engineLoad: Promise<Engine> | undefined;
   private seq = 0;
 
@@ -93,6 +122,13 @@ export class Controller {
       templateDefaults: null,
       summaryReady: false,
       live: false,
+      title: null,
+      changes: [],
+      unsaved: false,
+      pendingOpen: null,
+      reference: null,
+      skipped: [],
+      fieldError: null,
     };
   }
 
@@ -121,11 +157,13 @@ export class Controller {
     this.state.busy = { action, seq: ++this.seq };
     this.state.error = null;
     this.state.notice = null;
+    this.state.fieldError = null;
     this.emit();
     let ok = true;
     try {
       const notice = await work();
       if (typeof notice === 'string') this.state.notice = notice;
+      if (this.state.fieldError) ok = false; // said at the field
     } catch (e) {
       ok = false;
       this.state.error = describeError(e, this.state.locale);
@@ -143,7 +181,7 @@ export class Controller {
     const [engine, snapshot] = await Promise.all([this.engine(), this.deps.host.readSnapshot()]);
     let result;
     try {
-      result = engine.checkWorkbook(snapshot);
+      result = engine.checkWorkbook(snapshot, this.referenceSnapshot ? { reference: this.referenceSnapshot } : {});
     } catch (e) {
       this.forget();
       throw e;
@@ -152,6 +190,9 @@ export class Controller {
     const locale = this.state.locale;
     const rows = report.findings.map((f, i) => findingRow(f, i, engine.formatFinding(f, locale), engine.formName(f.form, locale)));
     this.model = model;
+    this.lastSnapshot = snapshot;
+    this.state.title = engine.reportTitle(model, locale);
+    this.state.skipped = report.skipped.map((k) => engine.formatSkipped(k, locale));
     this.findings = new Map(rows.map((r, i) => [r.id, report.findings[i] as Finding]));
     this.state.report = report;
     this.state.rows = rows;
@@ -163,26 +204,102 @@ export class Controller {
 
   private forget(): void {
     this.model = null;
+    this.lastSnapshot = null;
     this.findings = new Map();
+    this.state.title = null;
+    this.state.skipped = [];
     this.state.report = null;
     this.state.rows = [];
     this.state.reportSeq += 1;
     this.state.selected = null;
   }
 
-  /** File mode: opens a chosen .xlsx (one load, one snapshot, one check). */
+  /**
+   * File mode: opens a chosen .xlsx (one load, one snapshot, one check). While the open file
+   * has changes not yet downloaded, the new file waits for the user's word (confirmOpen or
+   * cancelOpen) instead of replacing it.
+   */
   async openFile(file: ChosenFile): Promise<boolean> {
     const host = this.deps.host;
-    if (!isFileHost(host)) return false;
+    if (!isFileHost(host) || this.state.busy) return false;
+    if (this.state.unsaved) {
+      this.pendingFile = file;
+      this.state.pendingOpen = { name: file.name };
+      this.state.notice = null;
+      this.state.error = null;
+      this.emit();
+      return false;
+    }
+    return this.openNow(file);
+  }
+
+  /** Opens the file that was waiting, dropping the unsaved changes. */
+  confirmOpen(): Promise<boolean> {
+    const file = this.pendingFile;
+    this.pendingFile = null;
+    this.state.pendingOpen = null;
+    if (!file) {
+      this.emit();
+      return Promise.resolve(false);
+    }
+    return this.openNow(file);
+  }
+
+  /** Keeps the open file; the chosen one is not opened. */
+  cancelOpen(): void {
+    this.pendingFile = null;
+    this.state.pendingOpen = null;
+    this.emit();
+  }
+
+  private openNow(file: ChosenFile): Promise<boolean> {
+    const host = this.deps.host;
+    if (!isFileHost(host)) return Promise.resolve(false);
     return this.run('open', async () => {
-      // The workbook (ExcelJS) and the engine load side by side.
-      await Promise.all([file.arrayBuffer().then((bytes) => host.open(bytes, file.name)), this.engine()]);
+      // The workbook and the engine load side by side.
+      const [stale] = await Promise.all([file.arrayBuffer().then((bytes) => host.open(bytes, file.name)), this.engine()]);
       this.state.file = { name: file.name, seq: (this.state.file?.seq ?? 0) + 1 };
       this.state.explanations = {};
       this.state.marks = null;
       this.state.summaryReady = false;
+      this.changeLog = [];
+      this.state.changes = [];
+      this.state.unsaved = false;
+      this.referenceSnapshot = null;
+      this.state.reference = null;
       this.forget();
       await this.checkNow();
+      return stale > 0 ? this.t.notices.staleMarksRemoved : null;
+    });
+  }
+
+  /** Work in this pane that no download holds yet (file mode): what the page warns about before it is lost. */
+  hasUnsavedWork(): boolean {
+    return this.state.unsaved;
+  }
+
+  /** After an edit: file mode has work to lose until the next download of the workbook. */
+  private edited(): void {
+    if (isFileHost(this.deps.host)) this.state.unsaved = true;
+  }
+
+  /** The other report of the same year (half-year for an annual report, or the reverse), for R08. */
+  setReference(file: ChosenFile): Promise<boolean> {
+    return this.run('reference', async () => {
+      this.needWorkbook();
+      const bytes = await file.arrayBuffer();
+      this.referenceSnapshot = await this.deps.readXlsx(bytes);
+      this.state.reference = { name: file.name };
+      await this.checkNow();
+      return this.t.notices.referenceSet(file.name);
+    });
+  }
+
+  clearReference(): Promise<boolean> {
+    return this.run('reference', async () => {
+      this.referenceSnapshot = null;
+      this.state.reference = null;
+      if (this.state.report) await this.checkNow();
     });
   }
 
@@ -213,18 +330,50 @@ export class Controller {
 
   // ---- findings -----------------------------------------------------------------------------
 
-  /** Writes a finding's suggested number into its cell, then checks again. */
+  /**
+   * Writes a finding's suggested number into its cell (a derived cell gets its formula back),
+   * then checks again. The change is listed with an undo.
+   */
   accept(rowId: string): Promise<boolean> {
     return this.run('accept', async () => {
       const f = this.findings.get(rowId);
-      if (!f) return null;
+      if (!f || !f.cell) return null;
       const engine = await this.engine();
       const edits = engine.planAcceptSuggestion(f);
       if (edits.length === 0) return null;
+      const before = this.lastSnapshot ?? (await this.deps.host.readSnapshot());
+      const undo = engine.planUndo(before, edits);
       await this.deps.host.applyCellEdits(edits);
-      await this.afterEdit();
+      const where = `${f.cell.sheet}!${f.cell.address}`;
       const value = f.suggestion?.value;
-      return this.t.notices.accepted(`${f.cell?.sheet ?? ''}!${f.cell?.address ?? ''}`, value === null || value === undefined ? '' : String(value));
+      const to = value === null || value === undefined ? '' : String(value);
+      const old = before.sheets.find((sh) => sh.name === f.cell?.sheet)?.cells[f.cell.address];
+      const from = old === undefined || old.v === null ? '' : String(old.v);
+      const formula = f.suggestion?.formula !== undefined;
+      this.record(formula ? this.t.changes.formula(where, to) : this.t.changes.accepted(where, from, to), formula ? 'formula' : 'accept', undo);
+      this.edited();
+      await this.afterEdit();
+      return formula ? this.t.notices.formulaRestored(where, to) : this.t.notices.accepted(where, to);
+    });
+  }
+
+  private record(text: string, kind: ChangeRow['kind'], undo: CellEdit[]): void {
+    const row: ChangeRow = { id: `change-${++this.changeSeq}`, kind, text };
+    this.changeLog.push({ row, undo });
+    this.state.changes = this.changeLog.map((c) => c.row);
+  }
+
+  /** Puts back what one listed change overwrote, then checks again. */
+  undo(changeId: string): Promise<boolean> {
+    return this.run('undo', async () => {
+      const entry = this.changeLog.find((c) => c.row.id === changeId);
+      if (!entry) return null;
+      await this.deps.host.applyCellEdits(entry.undo);
+      this.changeLog = this.changeLog.filter((c) => c !== entry);
+      this.state.changes = this.changeLog.map((c) => c.row);
+      this.edited();
+      await this.afterEdit();
+      return this.t.notices.undone(entry.row.text);
     });
   }
 
@@ -242,6 +391,7 @@ export class Controller {
         if (clean) this.state.explanations[f.code] = clean;
         else delete this.state.explanations[f.code];
       }
+      this.edited();
       await this.afterEdit();
       return clean ? this.t.notices.explained : this.t.notices.explanationCleared;
     });
@@ -301,6 +451,7 @@ export class Controller {
     return this.run('clear', async () => {
       const removed = await this.deps.host.clearMarks();
       this.state.marks = null;
+      this.state.reportSeq += 1; // the check tab drops its "clear the marks before submitting" line
       return isFileHost(this.deps.host) ? this.t.notices.clearedFile : this.t.notices.cleared(removed);
     });
   }
@@ -313,8 +464,28 @@ export class Controller {
       await this.markNow();
       const name = this.t.fileNames.flagged(fileStem(host.fileName));
       this.deps.save(await host.flaggedCopy(), name, MIME.xlsx);
+      this.state.unsaved = false;
       return this.t.notices.downloaded(name);
     });
+  }
+
+  /**
+   * File mode: the file to hand in — the workbook with the accepted figures and the 说明
+   * written, without any mark or 问题清单 (also when the opened file was a flagged copy).
+   */
+  downloadClean(): Promise<boolean> {
+    const host = this.deps.host;
+    if (!isFileHost(host)) return Promise.resolve(false);
+    const next = this.pendingFile;
+    this.pendingFile = null;
+    this.state.pendingOpen = null;
+    return this.run('clean', async () => {
+      this.needWorkbook();
+      const name = this.t.fileNames.clean(fileStem(host.fileName));
+      this.deps.save(await host.cleanCopy(), name, MIME.xlsx);
+      this.state.unsaved = false;
+      return this.t.notices.downloadedClean(name);
+    }).then(async (ok) => (ok && next ? this.openNow(next) : ok));
   }
 
   // ---- template -----------------------------------------------------------------------------
@@ -346,10 +517,11 @@ export class Controller {
       const engine = await this.engine();
       const locale = this.state.locale;
       const today = (this.deps.now ?? (() => new Date()))();
-      const period = request.period.trim().toUpperCase() || engine.defaultPeriod(request.template, today);
+      const period = engine.readPeriod(request.template, request.period) || engine.defaultPeriod(request.template, today);
       const name = engine.templateName(request.template, locale);
       if (!engine.periodFits(request.template, period)) {
-        throw new PaneError(this.t.errors.badPeriod(name, engine.defaultPeriod(request.template, today)));
+        this.state.fieldError = { field: 'period', message: this.t.errors.badPeriod(name, engine.defaultPeriod(request.template, today)) };
+        return null;
       }
       const plan = engine.buildTemplatePlan(request.template, { unit: request.unit.trim(), period, locale });
       const host = this.deps.host;
@@ -377,12 +549,16 @@ export class Controller {
       this.needWorkbook();
       const [engine, bytes] = await Promise.all([this.engine(), file.arrayBuffer()]);
       const [previous, current] = await Promise.all([this.deps.readXlsx(bytes), this.deps.host.readSnapshot()]);
+      // Refuses another unit's, another template's or a not-earlier period's file, in words.
       const prevEdits = engine.planPrevious(current, previous);
       const edits = [...prevEdits, ...engine.planYoyFormulas(current)];
+      const undo = engine.planUndo(current, edits);
       await this.deps.host.applyCellEdits(edits);
-      await this.afterEdit();
       const prevCells = new Set(current.names.filter((n) => n.name.toUpperCase().endsWith('_PREV')).map((n) => `${n.sheet}!${n.address}`));
       const filled = prevEdits.filter((e) => prevCells.has(`${e.sheet}!${e.address}`)).length;
+      this.record(this.t.changes.previous(file.name, filled), 'previous', undo);
+      this.edited();
+      await this.afterEdit();
       return this.t.notices.previousFilled(filled, file.name);
     });
   }
@@ -393,6 +569,7 @@ export class Controller {
       const [engine, current] = await Promise.all([this.engine(), this.deps.host.readSnapshot()]);
       const edits = engine.planYoyFormulas(current);
       await this.deps.host.applyCellEdits(edits);
+      this.edited();
       await this.afterEdit();
       return this.t.notices.yoyWritten(edits.length);
     });
@@ -436,6 +613,7 @@ export class Controller {
       this.state.summaryReady = true;
       const name = this.t.fileNames.summary(fileStem(host.fileName));
       this.deps.save(await host.summaryCopy(), name, MIME.xlsx);
+      this.state.unsaved = false;
       return this.t.notices.downloaded(name);
     });
   }

@@ -14,9 +14,12 @@ import {
   planMarks,
   planPrevious,
   planRecalc,
+  planUndo,
   planYoyFormulas,
+  periodLabel,
+  readPeriodInput,
 } from '../core';
-import { formatFinding, type Locale } from '../core';
+import { formatFinding, formatSkipped, type Locale, type ReportModel, type TemplateId } from '../core';
 
 /** A form's display name in the pane's language ('' for an unknown form id). */
 function formName(form: string, locale: Locale): string {
@@ -37,6 +40,16 @@ function periodFits(id: string, period: string): boolean {
   return getCatalog().templateById.get(id)?.periodPattern.test(period) ?? false;
 }
 
+/** The open report, named as the page shows it at the top: unit, period, template. */
+function reportTitle(model: ReportModel, locale: Locale): { unit: string; period: string; template: string } {
+  return { unit: model.unit.trim(), period: model.period ? periodLabel(model.period, locale) : '', template: templateName(model.template, locale) };
+}
+
+/** A period typed in the template form, in the template's own form ('' when blank). */
+function readPeriod(id: TemplateId, text: string): string {
+  return readPeriodInput(id, text);
+}
+
 export const engine = {
   checkWorkbook,
   planMarks,
@@ -44,12 +57,16 @@ export const engine = {
   planExplanation,
   planPrevious,
   planRecalc,
+  planUndo,
   planYoyFormulas,
   buildTemplatePlan,
   defaultPeriod,
   /** The summary's functions, loaded when 领导参阅 is first asked for (a chunk of their own). */
   summary: () => import(/* webpackChunkName: "summary" */ './summary-engine'),
   formatFinding,
+  formatSkipped,
+  reportTitle,
+  readPeriod,
   formName,
   templateName,
   periodFits,

@@ -47,13 +47,21 @@ export class FilePaneHost implements FileHost {
     return this.name;
   }
 
-  async open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<void> {
+  /**
+   * Opens a workbook; a flagged copy (of this page, the command line or Excel) loses its old
+   * marks in the working copy at once, so nothing stale reaches a download: the flagged copy
+   * is marked afresh from the current check, the 报送文件 carries none. Resolves to the number
+   * of old marks removed.
+   */
+  async open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<number> {
     const x = await xlsxHost();
     const wb = x.openWorkbook(bytes); // throws XlsxInputError; the old workbook stays open
+    const stale = wb.clearMarks();
     this.wb = wb;
     this.name = name;
     this.marks = null;
     this.summary = null;
+    return stale;
   }
 
   private workbook(): Workbook {
@@ -109,6 +117,13 @@ export class FilePaneHost implements FileHost {
   async flaggedCopy(): Promise<Uint8Array> {
     const wb = await this.copy();
     if (this.marks) wb.applyMarks(this.marks);
+    return wb.toBytes();
+  }
+
+  /** The file to hand in: the working workbook with its edits, no mark and no 问题清单. */
+  async cleanCopy(): Promise<Uint8Array> {
+    const wb = await this.copy();
+    wb.clearMarks();
     return wb.toBytes();
   }
 

@@ -132,12 +132,24 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', previ
     onAdopt: (id) => void controller.accept(id),
     onExplain: (id, text) => void controller.explain(id, text),
     onSelect: (id) => void controller.select(id),
+    onDownloadClean: () => void controller.downloadClean(),
+    onUndo: (id) => void controller.undo(id),
+    onReference: (file) => void controller.setReference(file),
+    onClearReference: () => void controller.clearReference(),
+    onConfirmOpen: () => void controller.confirmOpen(),
+    onCancelOpen: () => controller.cancelOpen(),
     onFindingsShown: () => performance.mark('bra:findings-shown'),
   });
   view.update(controller.state);
   if (shell.selected === 'template') void controller.prepareTemplate();
 
   if (mode === 'file') {
+    // Closing or reloading the page with changes no download holds: the browser asks first.
+    window.addEventListener('beforeunload', (event) => {
+      if (!controller.hasUnsavedWork()) return;
+      event.preventDefault();
+      event.returnValue = ''; // older browsers want a value set
+    });
     // A file dropped beside the zone must not replace the pane with the file.
     for (const type of ['dragover', 'drop']) document.addEventListener(type, (event) => event.preventDefault());
     // The first sign of a person at work starts fetching what opening a file needs.

@@ -57,11 +57,16 @@ export interface PaneHost {
 /** File mode: a workbook opened from bytes, and the copies the user downloads. */
 export interface FileHost extends PaneHost {
   readonly kind: 'file';
-  /** Reads .xlsx bytes; throws XlsxInputError (with words for the user) for anything else. */
-  open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<void>;
+  /**
+   * Reads .xlsx bytes; throws an AppError (with words for the user) for anything else. Old
+   * marks of a flagged copy are removed from the working copy; resolves to how many.
+   */
+  open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<number>;
   readonly fileName: string | null;
   /** The current workbook with the marks of the last applyMarks: the flagged copy. */
   flaggedCopy(): Promise<Uint8Array>;
+  /** The current workbook with its edits and no marks: the file to hand in (报送文件). */
+  cleanCopy(): Promise<Uint8Array>;
   /** The current workbook with the 领导参阅 sheet of the last addSummary, opening on it. */
   summaryCopy(): Promise<Uint8Array>;
   /** A new workbook holding only the template. */

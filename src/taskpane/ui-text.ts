@@ -25,7 +25,10 @@ export type BusyAction =
   | 'summary'
   | 'flagged'
   | 'summaryXlsx'
-  | 'docx';
+  | 'docx'
+  | 'clean'
+  | 'undo'
+  | 'reference';
 
 export interface UiText {
   appTitle: string;
@@ -46,6 +49,15 @@ export interface UiText {
   cell: string;
   /** Button text for taking the suggested number; value null means "leave blank". */
   adopt: (value: number | null, approx: boolean) => string;
+  /** Button text for putting a derived cell's formula back (its result shown). */
+  adoptFormula: (value: number | null) => string;
+  /** The open report, named: unit (or that it is blank), period, template. */
+  title: (unit: string, period: string, template: string) => string;
+  unitBlank: string;
+  /** Excel: ready, but the workbook still carries marks. */
+  clearBeforeSubmit: string;
+  /** Rules that did not run, one line each. */
+  notRun: (reason: string) => string;
   explain: string;
   explainPlaceholder: string;
   explained: string;
@@ -80,7 +92,28 @@ export interface UiText {
     downloadSummary: string;
     downloadDocx: string;
     chooseFile: string;
+    downloadClean: string;
+    undo: string;
+    chooseReference: string;
+    clearReference: string;
+    confirmOpen: string;
+    cancelOpen: string;
+    downloadCleanFirst: string;
   };
+  /** The list of changes made in the pane, each with an undo. */
+  changes: {
+    title: string;
+    hint: string;
+    accepted: (cell: string, from: string, to: string) => string;
+    formula: (cell: string, value: string) => string;
+    previous: (file: string, count: number) => string;
+  };
+  reference: {
+    hint: string;
+    current: (name: string) => string;
+  };
+  /** A file chosen while the open one has changes not yet downloaded. */
+  unsaved: (file: string, next: string) => string;
   busy: Record<BusyAction, string>;
   fileZone: {
     title: string;
@@ -130,11 +163,17 @@ export interface UiText {
     summaryAdded: (chart: boolean) => string;
     summaryReadyFile: string;
     downloaded: (file: string) => string;
+    downloadedClean: (file: string) => string;
     skipped: (what: string) => string;
+    formulaRestored: (cell: string, value: string) => string;
+    undone: (what: string) => string;
+    referenceSet: (file: string) => string;
+    staleMarksRemoved: string;
   };
   chart: { title: string; series: string };
   fileNames: {
     flagged: (stem: string) => string;
+    clean: (stem: string) => string;
     summary: (stem: string) => string;
     docx: (stem: string) => string;
     template: (name: string, period: string) => string;
@@ -143,13 +182,13 @@ export interface UiText {
 
 const zhCN: UiText = {
   appTitle: '司法行政报表助手',
-  tabs: { template: '模板', check: '校验', marks: '标记', yoy: '同比', summary: '汇总' },
+  tabs: { template: '模板', check: '校验', marks: '标记', yoy: '同比', summary: '领导参阅' },
   tabIntro: {
     template: '新建年报或半年报模板：在 Excel 中插入当前工作簿，在文件模式下下载空白模板。',
     check: '按统计制度校验本报表：错误必须改正，警告需改正或填写说明。',
     marks: '在问题单元格上标记颜色和批注，或清除标记。',
     yoy: '与上年同期比较，写入同比公式。',
-    summary: '生成给领导看的汇总页和文字说明。',
+    summary: '生成“领导参阅”：主要指标、目标完成情况、同比变化和文字说明。',
   },
   mode: { loading: '正在连接 Excel…', excel: 'Excel 工作簿', file: '文件模式' },
   fileModeHint: '未连接到 Excel：可以打开 .xlsx 文件进行校验，结果另存为新文件，原文件不会被修改。',
@@ -161,7 +200,12 @@ const zhCN: UiText = {
   findingsEmpty: '暂无需要处理的问题。',
   rule: '规则',
   cell: '单元格',
-  adopt: (value, approx) => (value === null ? '采纳建议：留空' : `采纳建议 ${approx ? '约' : ''}${value}`),
+  adopt: (value) => (value === null ? '采纳建议：留空' : `改为 ${value}`),
+  adoptFormula: (value) => (value === null ? '恢复计算公式' : `恢复计算公式（得 ${value}）`),
+  title: (unit, period, template) => [unit || '（填报单位未填）', period, template].filter(Boolean).join(' · '),
+  unitBlank: '填报单位未填',
+  clearBeforeSubmit: '报送前请在“标记”页点“清除标记”，去掉颜色、批注和问题清单后保存。',
+  notRun: (reason) => `未核对：${reason}`,
   explain: '说明',
   explainPlaceholder: '填写说明，例如“新增调解组织 3 个”',
   explained: '已说明',
@@ -196,10 +240,29 @@ const zhCN: UiText = {
     choosePrevious: '选择上年报表并填入',
     rewriteYoy: '重写同比公式',
     buildSummary: '生成领导参阅',
-    downloadSummary: '下载汇总（.xlsx）',
+    downloadSummary: '下载领导参阅（.xlsx）',
     downloadDocx: '下载 Word 文稿（.docx）',
     chooseFile: '选择文件',
+    downloadClean: '下载报送文件',
+    undo: '撤销',
+    chooseReference: '选择同年另一份报表',
+    clearReference: '不用这份报表',
+    confirmOpen: '放弃修改，打开新文件',
+    cancelOpen: '继续处理当前文件',
+    downloadCleanFirst: '先下载报送文件',
   },
+  changes: {
+    title: '本次修改',
+    hint: '撤销会把单元格恢复为修改前的内容。',
+    accepted: (cell, from, to) => `${cell}：${from ? `“${from}”` : '空白'} 改为 ${to || '空白'}`,
+    formula: (cell, value) => `${cell}：恢复计算公式${value ? `（得 ${value}）` : ''}`,
+    previous: (file, count) => `上年同期数：从“${file}”填入 ${count} 项，并写入同比公式`,
+  },
+  reference: {
+    hint: '年报与半年报的一致性核对需要同一年度的另一份报表（年报配半年报，半年报配年报）。',
+    current: (name) => `另一份报表：${name}`,
+  },
+  unsaved: (file, next) => `“${file}”中有尚未下载的修改（采纳的数字、填写的说明）。打开“${next}”会丢弃这些修改。`,
   busy: {
     open: '正在读取文件…',
     check: '正在校验…',
@@ -211,10 +274,13 @@ const zhCN: UiText = {
     template: '正在生成模板…',
     previous: '正在读取上年报表…',
     yoy: '正在写入同比公式…',
-    summary: '正在生成汇总…',
+    summary: '正在生成领导参阅…',
     flagged: '正在生成标记副本…',
-    summaryXlsx: '正在生成汇总工作簿…',
+    summaryXlsx: '正在生成领导参阅工作簿…',
     docx: '正在生成 Word 文稿…',
+    clean: '正在生成报送文件…',
+    undo: '正在撤销…',
+    reference: '正在读取另一份报表…',
   },
   fileZone: {
     title: '打开或拖入 .xlsx 报表',
@@ -229,7 +295,7 @@ const zhCN: UiText = {
     unit: '填报单位',
     unitPlaceholder: '例如：某某市司法局',
     period: '报告期',
-    periodHint: '年报填 2025，半年报填 2025H1',
+    periodHint: '填年份即可，如 2025；半年报也可填“2025年上半年”',
   },
   yoy: {
     previousHint: '选择上年同期的报表（.xlsx），把它的本期数填入本表的“上年同期”列，并写入同比公式。',
@@ -237,11 +303,11 @@ const zhCN: UiText = {
   },
   summary: {
     hint: '根据校验结果和主要指标生成“领导参阅”页。',
-    downloadsHint: '汇总包括“领导参阅”工作表和 Word 文稿。',
+    downloadsHint: '可下载带“领导参阅”工作表的工作簿，或 Word 文稿。',
   },
   marks: {
     hint: '为有问题的单元格加上颜色和批注，并生成“问题清单”工作表；清除标记不会改动数据和原有格式。',
-    fileHint: '标记写在下载的副本中，原文件不会被修改。',
+    fileHint: '文件模式下，标记只写在下载的“标记副本”中，便于核对；“报送文件”不带任何标记和问题清单，用于报送。原文件不会被修改。',
   },
   notices: {
     marked: (cells) => `已标记 ${cells} 个单元格，问题明细见“问题清单”工作表。`,
@@ -262,13 +328,19 @@ const zhCN: UiText = {
     previousFilled: (count, file) => `已从“${file}”填入上年同期数 ${count} 项，并写入同比公式。`,
     yoyWritten: (count) => `已写入 ${count} 个增减量和同比公式。`,
     summaryAdded: (chart) => (chart ? '已生成“领导参阅”工作表和同比图表。' : '已生成“领导参阅”工作表。'),
-    summaryReadyFile: '汇总已生成，可以下载。',
+    summaryReadyFile: '领导参阅已生成，可以下载。',
     downloaded: (file) => `已下载 ${file}。`,
+    downloadedClean: (file) => `已下载报送文件 ${file}：含采纳的数字和填写的说明，不带标记和问题清单。`,
     skipped: (what) => `此版本的 Excel 不支持部分格式，已略过（${what}）；数据和公式不受影响。`,
+    formulaRestored: (cell, value) => `已恢复 ${cell} 的计算公式${value ? `，结果为 ${value}` : ''}。`,
+    undone: (what) => `已撤销：${what}。`,
+    referenceSet: (file) => `已用“${file}”核对年报与半年报的一致性。`,
+    staleMarksRemoved: '这是一份标记副本：旧标记已去掉，页面按本次校验的结果显示问题。',
   },
   chart: { title: '主要指标同比增减', series: '同比' },
   fileNames: {
     flagged: (stem) => `${stem}-已标记.xlsx`,
+    clean: (stem) => `${stem}-报送.xlsx`,
     summary: (stem) => `${stem}-领导参阅.xlsx`,
     docx: (stem) => `${stem}-领导参阅.docx`,
     template: (name, period) => `${name}模板-${period}.xlsx`,
@@ -277,13 +349,13 @@ const zhCN: UiText = {
 
 const enUS: UiText = {
   appTitle: 'Bureau Report Assistant',
-  tabs: { template: 'Template', check: 'Check', marks: 'Marks', yoy: 'YoY', summary: 'Summary' },
+  tabs: { template: 'Template', check: 'Check', marks: 'Marks', yoy: 'YoY', summary: 'For leaders' },
   tabIntro: {
     template: 'Create an annual or half-year template: inserted into this workbook in Excel, downloaded in file mode.',
     check: 'Check this report against the standard: fix every error; fix or explain every warning.',
     marks: 'Colour and annotate the cells with problems, or clear the marks.',
     yoy: 'Compare with the same period last year and write the year-on-year formulas.',
-    summary: 'Build the leadership summary sheet and its narrative.',
+    summary: 'Build the leadership summary: key figures, targets, changes on last year and a narrative.',
   },
   mode: { loading: 'Connecting to Excel…', excel: 'Excel workbook', file: 'File mode' },
   fileModeHint:
@@ -291,14 +363,19 @@ const enUS: UiText = {
   bannerReady: 'Ready to submit',
   bannerNotReady: (errors, unexplained) =>
     `Not ready to submit: ${plural(errors, 'error', 'errors')}, ${unexplained} to explain`,
-  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   severityGroup: (severity, count) =>
-    `${{ error: 'Errors', warning: 'Warnings', info: 'Notes' }[severity]} ${count}`,
+    `${{ error: 'Errors', warning: 'Warnings', info: 'Info' }[severity]} ${count}`,
   findingsLabel: 'Findings',
   findingsEmpty: 'Nothing to fix.',
   rule: 'Rule',
   cell: 'Cell',
-  adopt: (value, approx) => (value === null ? 'Accept: leave blank' : `Accept ${approx ? '≈' : ''}${value}`),
+  adopt: (value) => (value === null ? 'Accept: leave blank' : `Change to ${value}`),
+  adoptFormula: (value) => (value === null ? 'Restore the formula' : `Restore the formula (gives ${value})`),
+  title: (unit, period, template) => [unit || '(reporting unit blank)', period, template].filter(Boolean).join(' · '),
+  unitBlank: 'Reporting unit blank',
+  clearBeforeSubmit: 'Before submitting, press Clear flags on the Marks tab to remove the colours, notes and findings sheet, then save.',
+  notRun: (reason) => `Not checked: ${reason}`,
   explain: 'Explanation',
   explainPlaceholder: 'Explain the figure, e.g. “3 new mediation committees”',
   explained: 'Explained',
@@ -336,7 +413,26 @@ const enUS: UiText = {
     downloadSummary: 'Download summary (.xlsx)',
     downloadDocx: 'Download Word document (.docx)',
     chooseFile: 'Choose file',
+    downloadClean: 'Download file to submit',
+    undo: 'Undo',
+    chooseReference: 'Choose the other report of the year',
+    clearReference: 'Do not use it',
+    confirmOpen: 'Discard changes and open',
+    cancelOpen: 'Keep working on this file',
+    downloadCleanFirst: 'Download the file to submit first',
   },
+  changes: {
+    title: 'Changes made here',
+    hint: 'Undo puts the cells back as they were.',
+    accepted: (cell, from, to) => `${cell}: ${from ? `“${from}”` : 'blank'} changed to ${to || 'blank'}`,
+    formula: (cell, value) => `${cell}: formula restored${value ? ` (gives ${value})` : ''}`,
+    previous: (file, count) => `Last year’s figures: ${plural(count, 'figure', 'figures')} from “${file}”, with the YoY formulas`,
+  },
+  reference: {
+    hint: 'Comparing the annual and half-year reports needs the other report of the same year (the half-year one for an annual report, and the reverse).',
+    current: (name) => `Other report: ${name}`,
+  },
+  unsaved: (file, next) => `“${file}” has changes not yet downloaded (accepted figures, explanations). Opening “${next}” discards them.`,
   busy: {
     open: 'Reading the file…',
     check: 'Checking…',
@@ -352,6 +448,9 @@ const enUS: UiText = {
     flagged: 'Building the flagged copy…',
     summaryXlsx: 'Building the summary workbook…',
     docx: 'Building the Word document…',
+    clean: 'Building the file to submit…',
+    undo: 'Undoing…',
+    reference: 'Reading the other report…',
   },
   fileZone: {
     title: 'Open or drop an .xlsx report',
@@ -366,7 +465,7 @@ const enUS: UiText = {
     unit: 'Reporting unit',
     unitPlaceholder: 'e.g. City Justice Bureau',
     period: 'Period',
-    periodHint: 'Annual: 2025; half-year: 2025H1',
+    periodHint: 'The year is enough, e.g. 2025 (a half-year report also takes 2025H1)',
   },
   yoy: {
     previousHint:
@@ -379,7 +478,7 @@ const enUS: UiText = {
   },
   marks: {
     hint: 'Colour and annotate the cells with problems and add a Findings sheet; clearing the flags leaves data and formatting as they were.',
-    fileHint: 'Flags go into the downloaded copy; the original file is never changed.',
+    fileHint: 'In file mode flags go only into the downloaded flagged copy, for checking; the file to submit has no flags and no findings sheet. The original file is never changed.',
   },
   notices: {
     marked: (cells) => `Flagged ${plural(cells, 'cell', 'cells')}; the details are on the 问题清单 (Findings) sheet.`,
@@ -403,11 +502,17 @@ const enUS: UiText = {
     summaryAdded: (chart) => (chart ? 'Added the 领导参阅 (summary) sheet and its YoY chart.' : 'Added the 领导参阅 (summary) sheet.'),
     summaryReadyFile: 'The summary is ready to download.',
     downloaded: (file) => `Downloaded ${file}.`,
+    downloadedClean: (file) => `Downloaded ${file} to submit: accepted figures and explanations in, no flags and no findings sheet.`,
+    formulaRestored: (cell, value) => `The formula of ${cell} is back${value ? `; it gives ${value}` : ''}.`,
+    undone: (what) => `Undone: ${what}.`,
+    referenceSet: (file) => `Annual and half-year figures compared with “${file}”.`,
+    staleMarksRemoved: 'This is a flagged copy: its old flags were removed and the page shows the findings of this check.',
     skipped: (what) => `This Excel lacks some formatting features, which were left out (${what}); figures and formulas are complete.`,
   },
   chart: { title: 'Key indicators, change on last year', series: 'YoY' },
   fileNames: {
     flagged: (stem) => `${stem}-flagged.xlsx`,
+    clean: (stem) => `${stem}-to-submit.xlsx`,
     summary: (stem) => `${stem}-summary.xlsx`,
     docx: (stem) => `${stem}-summary.docx`,
     template: (name, period) => `${name.toLowerCase().replace(/\s+/g, '-')}-template-${period}.xlsx`,

@@ -23,8 +23,17 @@ export interface FindingRow {
   message: string;
   sheet: string;
   cell: string;
-  suggestion?: { value: number | null; approx: boolean };
+  /** `formula`: accepting puts the derived cell's formula back (its result is `value`). */
+  suggestion?: { value: number | null; approx: boolean; formula?: boolean };
   explanation?: string;
+}
+
+/** One change the pane made to the workbook (newest last), undoable. */
+export interface ChangeRow {
+  id: string;
+  kind: 'accept' | 'formula' | 'previous';
+  /** Already in the pane's words. */
+  text: string;
 }
 
 export interface SeverityBucket {
@@ -94,7 +103,10 @@ export function findingRow(finding: Finding, index: number, message: string, for
     sheet,
     cell,
   };
-  if (finding.suggestion) row.suggestion = { value: finding.suggestion.value, approx: finding.suggestion.approx };
+  if (finding.suggestion) {
+    row.suggestion = { value: finding.suggestion.value, approx: finding.suggestion.approx };
+    if (finding.suggestion.formula !== undefined) row.suggestion.formula = true;
+  }
   if (finding.explanation !== undefined) row.explanation = finding.explanation;
   return row;
 }
@@ -476,7 +488,8 @@ function renderRow(
 
   const actions = el(doc, 'div', 'finding-actions');
   if (row.suggestion) {
-    const adopt = el(doc, 'button', 'button button-primary', t.adopt(row.suggestion.value, row.suggestion.approx));
+    const words = row.suggestion.formula ? t.adoptFormula(row.suggestion.value) : t.adopt(row.suggestion.value, row.suggestion.approx);
+    const adopt = el(doc, 'button', 'button button-primary', words);
     adopt.setAttribute('type', 'button');
     adopt.setAttribute('data-action', 'adopt');
     adopt.addEventListener('click', (event) => {
@@ -489,12 +502,22 @@ function renderRow(
     const label = el(doc, 'label', 'explain');
     label.addEventListener('click', (event) => event.stopPropagation()); // typing is not selecting
     label.appendChild(el(doc, 'span', 'explain-label', t.explain));
-    const input = doc.createElement('input');
-    input.setAttribute('type', 'text');
+    // Several lines: an explanation is a sentence or two, and the box grows with it.
+    const input = doc.createElement('textarea');
+    input.setAttribute('rows', '2');
+    input.setAttribute('maxlength', '500');
     input.setAttribute('placeholder', t.explainPlaceholder);
     input.setAttribute('data-action', 'explain');
     input.value = row.explanation ?? '';
     input.addEventListener('change', () => handlers.onExplain?.(row, input.value.trim()));
+    // Enter starts a new line; Ctrl+Enter (⌘+Enter) writes the explanation, as leaving the box does.
+    input.addEventListener('keydown', (event) => {
+      const k = event as KeyboardEvent;
+      if (k.key === 'Enter' && (k.ctrlKey || k.metaKey) && !k.isComposing) {
+        event.preventDefault();
+        input.blur();
+      }
+    });
     label.appendChild(input);
     actions.appendChild(label);
   }
@@ -508,6 +531,86 @@ function renderRow(
     }
   });
   return item;
+}
+
+/**
+ * The annual/half-year comparison: the checks that did not run (with a way to give the other
+ * report of the year), or the report given (with a way to stop using it). Null when neither.
+ */
+function renderReference(
+  doc: Document,
+  state: PaneViewState,
+  t: ReturnType<typeof uiText>,
+  handlers: PaneHandlers,
+  busy: boolean,
+): HTMLElement | null {
+  const skipped = state.skipped ?? [];
+  if (skipped.length === 0 && !state.reference) return null;
+  const box = el(doc, 'div', 'panel-block reference');
+  for (const reason of skipped) box.appendChild(el(doc, 'p', 'not-run', t.notRun(reason)));
+  if (state.reference) {
+    box.appendChild(el(doc, 'p', 'panel-note', t.reference.current(state.reference.name)));
+    const stop = button(doc, t.actions.clearReference, 'clear-reference');
+    (stop as HTMLButtonElement).disabled = busy;
+    stop.addEventListener('click', () => handlers.onClearReference?.());
+    box.appendChild(stop);
+  } else {
+    box.appendChild(el(doc, 'p', 'panel-note', t.reference.hint));
+    const picker = filePicker(doc, t.actions.chooseReference, 'reference', (f) => handlers.onReference?.(f));
+    picker.input.disabled = busy;
+    box.appendChild(picker.label);
+  }
+  return box;
+}
+
+/** The changes made in the pane, newest first, each with its undo. Null when there are none. */
+function renderChanges(
+  doc: Document,
+  changes: readonly ChangeRow[],
+  t: ReturnType<typeof uiText>,
+  handlers: PaneHandlers,
+  busy: boolean,
+): HTMLElement | null {
+  if (changes.length === 0) return null;
+  const box = el(doc, 'section', 'panel-block changes');
+  box.setAttribute('aria-label', t.changes.title);
+  box.appendChild(el(doc, 'h3', 'changes-title', t.changes.title));
+  const list = el(doc, 'ul', 'change-list');
+  for (const c of [...changes].reverse()) {
+    const item = el(doc, 'li', 'change');
+    item.setAttribute('data-change-id', c.id);
+    item.setAttribute('data-kind', c.kind);
+    item.appendChild(el(doc, 'span', 'change-text', c.text));
+    const undo = button(doc, t.actions.undo, 'undo');
+    undo.setAttribute('aria-label', `${t.actions.undo}：${c.text}`);
+    (undo as HTMLButtonElement).disabled = busy;
+    undo.addEventListener('click', () => handlers.onUndo?.(c.id));
+    item.appendChild(undo);
+    list.appendChild(item);
+  }
+  box.appendChild(list);
+  box.appendChild(el(doc, 'p', 'field-hint', t.changes.hint));
+  return box;
+}
+
+/** Another file was chosen while this one has changes no download holds: what now? */
+function renderPendingOpen(doc: Document, current: string, next: string, t: ReturnType<typeof uiText>, handlers: PaneHandlers): HTMLElement {
+  const box = el(doc, 'div', 'confirm-box');
+  box.setAttribute('role', 'alertdialog');
+  box.setAttribute('aria-labelledby', 'confirm-open-text');
+  const text = el(doc, 'p', 'confirm-text', t.unsaved(current, next));
+  text.setAttribute('id', 'confirm-open-text');
+  box.appendChild(text);
+  const first = button(doc, t.actions.downloadCleanFirst, 'download-clean-first', true);
+  first.addEventListener('click', () => handlers.onDownloadClean?.());
+  const discard = button(doc, t.actions.confirmOpen, 'confirm-open');
+  discard.addEventListener('click', () => handlers.onConfirmOpen?.());
+  const keep = button(doc, t.actions.cancelOpen, 'cancel-open');
+  keep.addEventListener('click', () => handlers.onCancelOpen?.());
+  const row = el(doc, 'div', 'confirm-actions');
+  row.append(first, discard, keep);
+  box.appendChild(row);
+  return box;
 }
 
 // ---- the working pane -----------------------------------------------------------------------
@@ -538,6 +641,22 @@ export interface PaneViewState {
   templateDefaults: Record<'annual' | 'half-year', string> | null;
   /** Excel: the live re-check is on. */
   live?: boolean;
+  /** The open report, named (unit, period, template), once read. */
+  title?: { unit: string; period: string; template: string } | null;
+  /** Changes made in the pane (newest last), each undoable. */
+  changes?: ChangeRow[];
+  /** File mode: changes no download holds yet. */
+  unsaved?: boolean;
+  /** File mode: a file chosen while work was unsaved, waiting for the user's word. */
+  pendingOpen?: { name: string } | null;
+  /** The other report of the year, given for the annual/half-year comparison. */
+  reference?: { name: string } | null;
+  /** Checks that did not run, in words. */
+  skipped?: string[];
+  /** Excel: the workbook carries the add-in's marks (until they are cleared). */
+  marks?: { marked: number } | null;
+  /** A template-form field the user must correct, with why. */
+  fieldError?: { field: 'period'; message: string } | null;
 }
 
 export interface TemplateChoice {
@@ -563,6 +682,12 @@ export interface PaneHandlers {
   onAdopt?: (rowId: string) => void;
   onExplain?: (rowId: string, text: string) => void;
   onSelect?: (rowId: string) => void;
+  onDownloadClean?: () => void;
+  onUndo?: (changeId: string) => void;
+  onReference?: (file: File) => void;
+  onClearReference?: () => void;
+  onConfirmOpen?: () => void;
+  onCancelOpen?: () => void;
   /** Findings of a newly opened file are in the DOM (for the benchmark mark). */
   onFindingsShown?: (fileSeq: number) => void;
 }
@@ -688,26 +813,33 @@ export function mountPane(
     checkActions.push(live);
   }
   if (file) {
+    // The file to hand in, beside the flagged copy for checking.
+    const clean = control(button(doc, t.actions.downloadClean, 'download-clean'), true);
+    clean.addEventListener('click', () => handlers.onDownloadClean?.());
     const flagged = control(button(doc, t.actions.downloadFlagged, 'download-flagged'), true);
     flagged.addEventListener('click', () => handlers.onDownloadFlagged?.());
-    checkActions.push(flagged);
+    checkActions.push(clean, flagged);
   }
   mount(shell.actions.check, ...checkActions);
   const checkBody = shell.bodies.check;
 
   // ---- 标记 ----
-  const markButton = control(button(doc, t.actions.mark, 'mark', true), true);
-  markButton.addEventListener('click', () => handlers.onMark?.());
-  const clearButton = control(button(doc, t.actions.clearMarks, 'clear-marks'), true);
-  clearButton.addEventListener('click', () => handlers.onClearMarks?.());
-  const markActions: HTMLElement[] = [markButton, clearButton];
+  // Excel: marks go into the open workbook, and come off again. A file is never marked in
+  // place: its marks exist only in the flagged copy, so the tab offers that download.
+  const markActions: HTMLElement[] = [];
   if (file) {
-    const flagged = control(button(doc, t.actions.downloadFlagged, 'download-flagged'), true);
+    const flagged = control(button(doc, t.actions.downloadFlagged, 'download-flagged', true), true);
     flagged.addEventListener('click', () => handlers.onDownloadFlagged?.());
     markActions.push(flagged);
+  } else {
+    const markButton = control(button(doc, t.actions.mark, 'mark', true), true);
+    markButton.addEventListener('click', () => handlers.onMark?.());
+    const clearButton = control(button(doc, t.actions.clearMarks, 'clear-marks'), true);
+    clearButton.addEventListener('click', () => handlers.onClearMarks?.());
+    markActions.push(markButton, clearButton);
   }
   mount(shell.actions.marks, ...markActions);
-  mount(shell.bodies.marks, para(doc, 'panel-note', t.marks.hint), ...(file ? [para(doc, 'panel-note', t.marks.fileHint)] : []));
+  mount(shell.bodies.marks, para(doc, 'panel-note', file ? t.marks.fileHint : t.marks.hint));
 
   // ---- 模板 ----
   const form = el(doc, 'form', 'template-form');
@@ -748,6 +880,11 @@ export function mountPane(
   };
   const unitInput = textField(t.template.unit, 'unit', t.template.unitPlaceholder);
   const periodInput = textField(t.template.period, 'period', '', t.template.periodHint);
+  // A period the template cannot take is said at the field, not at the top of the pane.
+  const periodError = el(doc, 'span', 'field-error');
+  periodError.setAttribute('id', 'period-error');
+  periodError.setAttribute('hidden', '');
+  periodInput.parentElement?.appendChild(periodError);
   let periodTouched = false;
   periodInput.addEventListener('input', () => {
     periodTouched = true;
@@ -813,15 +950,31 @@ export function mountPane(
     onExplain: (row, text) => handlers.onExplain?.(row.id, text),
   };
 
+  let titleNode: HTMLElement | null = null;
   const renderCheck = (state: PaneViewState) => {
     const focusedIndex = focusedRowIndex();
     rowsById.clear();
+    titleNode = null;
     if (!state.report) {
       mount(checkBody, para(doc, 'panel-note', file && !state.file ? t.needFile : t.notChecked));
       return;
     }
     const section = renderFindings(doc, groupFindings(state.rows), locale, findingHandlers);
-    const parts: HTMLElement[] = [renderBanner(doc, bannerState(state.report), locale)];
+    const parts: HTMLElement[] = [];
+    if (state.title) {
+      // Which report this is, before anything is said about it.
+      titleNode = el(doc, 'h2', 'report-title', t.title(state.title.unit, state.title.period, state.title.template));
+      titleNode.setAttribute('tabindex', '-1');
+      if (!state.title.unit) titleNode.setAttribute('data-unit', 'blank');
+      parts.push(titleNode);
+    }
+    parts.push(renderBanner(doc, bannerState(state.report), locale));
+    // Excel: the workbook itself is what is handed in, so its marks must come off first.
+    if (!file && state.report.ready && state.marks) parts.push(para(doc, 'panel-note submit-hint', t.clearBeforeSubmit));
+    const reference = renderReference(doc, state, t, handlers, state.busy !== null);
+    if (reference) parts.push(reference);
+    const changes = renderChanges(doc, state.changes ?? [], t, handlers, state.busy !== null);
+    if (changes) parts.push(changes);
     const typed = Object.keys(state.explanations).length;
     if (file && typed > 0) parts.push(para(doc, 'panel-note', t.notices.explanationsKept(typed)));
     parts.push(section);
@@ -859,7 +1012,7 @@ export function mountPane(
 
   let statusKey = '';
   const renderStatus = (state: PaneViewState) => {
-    const key = JSON.stringify([progressFor, state.busy?.action, state.error, state.notice]);
+    const key = JSON.stringify([progressFor, state.busy?.action, state.error, state.notice, state.pendingOpen]);
     if (key === statusKey) return; // unchanged: do not make screen readers say it again
     statusKey = key;
     const parts: HTMLElement[] = [];
@@ -868,7 +1021,9 @@ export function mountPane(
     }
     if (state.error) parts.push(renderError(doc, state.error, locale));
     if (state.notice) parts.push(el(doc, 'p', 'notice', state.notice));
+    if (state.pendingOpen && state.file) parts.push(renderPendingOpen(doc, state.file.name, state.pendingOpen.name, t, handlers));
     mount(shell.status, ...parts);
+    if (state.pendingOpen) shell.status.querySelector<HTMLElement>('[data-action="cancel-open"]')?.focus();
   };
 
   const update = (state: PaneViewState): void => {
@@ -905,6 +1060,19 @@ export function mountPane(
       } else fileLine.setAttribute('hidden', '');
     }
 
+    const badPeriod = state.fieldError?.field === 'period' ? state.fieldError.message : null;
+    if (badPeriod !== null) {
+      periodError.textContent = badPeriod;
+      periodError.removeAttribute('hidden');
+      periodInput.setAttribute('aria-invalid', 'true');
+      periodInput.setAttribute('aria-describedby', 'period-error');
+      if (doc.activeElement !== periodInput) periodInput.focus();
+    } else if (periodInput.hasAttribute('aria-invalid')) {
+      periodError.setAttribute('hidden', '');
+      periodInput.removeAttribute('aria-invalid');
+      periodInput.removeAttribute('aria-describedby');
+    }
+
     if (state.templateDefaults && state.templateDefaults !== defaults) {
       defaults = state.templateDefaults;
       showDefault();
@@ -916,6 +1084,9 @@ export function mountPane(
       renderCheck(state);
       if (file && state.report && state.reportFileSeq > markedFile) {
         markedFile = state.reportFileSeq;
+        // A newly opened file: its check is what the person wants to see, with focus on its name.
+        selectTab(shell, 'check');
+        titleNode?.focus();
         handlers.onFindingsShown?.(state.reportFileSeq);
       }
     }

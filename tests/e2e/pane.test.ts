@@ -101,7 +101,7 @@ describe('file mode (office.js unreachable)', () => {
     await explain(page, 'LAW_PRO_BONO', why);
     expect(await notice(page)).toBe('已写入说明。');
     expect(await row(page, 'LAW_PRO_BONO').getAttribute('data-explained')).toBe('true');
-    expect(await row(page, 'LAW_PRO_BONO').locator('input[data-action="explain"]').inputValue()).toBe(why);
+    expect(await row(page, 'LAW_PRO_BONO').locator('[data-action="explain"]').inputValue()).toBe(why);
     expect(await banner(page)).toBe('不可报送：2 个错误，2 个待说明');
 
     // download the flagged copy and check it again with the engine, in Node
@@ -374,7 +374,7 @@ describe('text from the workbook is shown as text', () => {
     expect(await page.locator('#app img').count()).toBe(0);
     expect(await page.locator('[onerror]').count()).toBe(0);
     // the explanation, in its field and visible
-    const field = row(page, 'LA_PER_100K').locator('input[data-action="explain"]');
+    const field = row(page, 'LA_PER_100K').locator('[data-action="explain"]');
     expect(await field.inputValue()).toBe(XSS);
     expect(await field.isVisible()).toBe(true);
     expect(await row(page, 'LA_PER_100K').getAttribute('data-explained')).toBe('true');
@@ -395,7 +395,7 @@ describe('text from the workbook is shown as text', () => {
     await expectInert(pane);
     // typed into the pane, it goes into the workbook as text too
     await explain(pane.page, 'PL_POSTS', XSS);
-    expect(await row(pane.page, 'PL_POSTS').locator('input[data-action="explain"]').inputValue()).toBe(XSS);
+    expect(await row(pane.page, 'PL_POSTS').locator('[data-action="explain"]').inputValue()).toBe(XSS);
     expect(await pane.page.locator('#app img').count()).toBe(0);
     await expectClean(pane);
   });

@@ -3,7 +3,7 @@
  * through run() (no exit). Each test is named after the case it guards.
  */
 import { createHash } from 'crypto';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -123,7 +123,7 @@ describe('fill and check', () => {
     expect(report.ready).toBe(true);
     expect(report.counts).toEqual({ error: 0, warning: 1, info: 0 });
     expect(report.findings[0]).toMatchObject({ rule: 'C06', code: 'LA_PER_100K', sheet: 'JS01 法律援助', cell: 'E13', explanation: expect.any(String) });
-    expect(report.skipped).toEqual([{ rule: 'R08', reason: expect.stringContaining('参照报表') }]);
+    expect(report.skipped).toEqual([{ rule: 'R08', reason: expect.stringContaining('另一份报表') }]);
   });
 
   test('round trip: template → fill → check --out keeps every name, formula, validation and value', async () => {
@@ -187,6 +187,16 @@ describe('fill and check', () => {
     const hist = wb.getWorksheet('历史数据')!;
     expect(hist.getCell('B1').value).toBe('2025');
     expect(hist.getCell('B5').value).toBe(1985);
+  });
+
+  test('fill --previous refuses a file of the same period, in one line, and writes nothing', async () => {
+    const last = await filled('same.xlsx'); // a 2025 report
+    await cli('template', 'annual', '--out', p('t2025.xlsx'), '--unit', '示例市司法局', '--period', '2025');
+    const r = await cli('fill', p('t2025.xlsx'), '--previous', last, '--out', p('y2025.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('上年同期应为2024年');
+    expect(existsSync(p('y2025.xlsx'))).toBe(false);
   });
 
   test('R08 with --reference: a half-year figure above the annual one is an error', async () => {

@@ -308,8 +308,9 @@ describe('template', () => {
   test('a period in the wrong form is refused in words, and nothing is written', async () => {
     const { controller, host } = setup(sample());
     expect(await controller.insertTemplate({ template: 'annual', unit: '', period: '2025H1' })).toBe(false);
-    expect(controller.state.error?.message).toBe(t.errors.badPeriod('年报', '2025'));
-    expect(controller.state.error?.details).toBeUndefined();
+    // Said at the field, not at the top of the pane.
+    expect(controller.state.fieldError).toEqual({ field: 'period', message: t.errors.badPeriod('年报', '2025') });
+    expect(controller.state.error).toBeNull();
     expect(host.templates).toEqual([]);
     // lower case is fine
     expect(await controller.insertTemplate({ template: 'half-year', unit: '', period: '2024h1' })).toBe(true);

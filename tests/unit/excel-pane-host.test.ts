@@ -95,6 +95,20 @@ describe('the controller on Excel', () => {
     expect(controller.state.rows.some((r) => r.rule === 'C02')).toBe(false);
   });
 
+  test('C05 in Excel: accepting puts the formula back (Excel calculates it); undo puts the typed constant back', async () => {
+    const { fake, controller } = setup();
+    await controller.check();
+    const rate = at(slips(), 'AR_SETTLE_RATE');
+    await controller.accept(rowOf(controller, 'C05').id);
+    expect(fake.cell(rate.sheet, rate.address)?.formula).toMatch(/AR_SETTLED\/AR_CLOSED\*100/);
+    expect(controller.state.rows.some((r) => r.rule === 'C05')).toBe(false);
+    expect(controller.state.changes.map((c) => c.kind)).toEqual(['formula']);
+    await controller.undo(controller.state.changes[0]?.id ?? '');
+    expect(fake.cell(rate.sheet, rate.address)?.value).toBe(24.83);
+    expect(fake.cell(rate.sheet, rate.address)?.formula).toBeUndefined();
+    expect(controller.state.rows.some((r) => r.rule === 'C05')).toBe(true);
+  });
+
   test('an explanation typed in the pane lands in the 说明 cell as text, even one that looks like a formula', async () => {
     const { fake, controller } = setup();
     await controller.check();

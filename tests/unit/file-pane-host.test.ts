@@ -220,3 +220,116 @@ describe('file mode through the controller', () => {
     expect(cellOf(copy, 'LEG_COUNSEL_PREV').cell.value).toBe(20870);
   });
 });
+
+describe('the check → fix → submit loop in file mode', () => {
+  const valueIn = (wb: Workbook, name: string) => cellOf(wb, name).cell.value;
+
+  test('a flagged copy opened again loses its old marks; its 报送文件 carries the fixes and no mark', async () => {
+    const first = setup();
+    await first.controller.openFile(chosen('demo.xlsx', demoBytes));
+    await first.controller.downloadFlagged();
+    const flagged = first.saved.at(-1)?.bytes ?? new Uint8Array();
+    expect(overlays(await loadWorkbook(flagged)).length).toBeGreaterThan(0);
+
+    const { controller, saved } = setup();
+    await controller.openFile(chosen('demo-已标记.xlsx', flagged));
+    expect(controller.state.notice).toBe(t.notices.staleMarksRemoved);
+    expect(await controller.accept(rowOf(controller, 'C02').id)).toBe(true);
+    expect(controller.state.unsaved).toBe(true);
+    expect(await controller.downloadClean()).toBe(true);
+    expect(controller.state.unsaved).toBe(false);
+    const file = saved.at(-1);
+    expect(file?.name).toBe('demo-报送.xlsx');
+    const clean = await loadWorkbook(file?.bytes ?? new Uint8Array());
+    expect(overlays(clean)).toEqual([]);
+    expect(clean.worksheets.map((w) => w.name)).not.toContain('问题清单');
+    expect(valueIn(clean, 'LEG_COUNSEL')).toBe(24000);
+  });
+
+  test('accepting is listed and can be undone; C05 puts the formula back rather than a constant', async () => {
+    const { controller, host } = setup();
+    await controller.openFile(chosen('demo.xlsx', demoBytes));
+    await controller.accept(rowOf(controller, 'C02').id);
+    expect(controller.state.changes).toHaveLength(1);
+    expect(controller.state.changes[0]?.text).toContain('约2.4万');
+    expect(await controller.undo(controller.state.changes[0]?.id ?? '')).toBe(true);
+    expect(controller.state.changes).toEqual([]);
+    expect(rowOf(controller, 'C02').code).toBe('LEG_COUNSEL'); // the finding is back
+    expect(valueIn(await loadWorkbook(await host.cleanCopy()), 'LEG_COUNSEL')).toBe('约2.4万');
+
+    const c05 = rowOf(controller, 'C05');
+    expect(c05.suggestion?.formula).toBe(true);
+    await controller.accept(c05.id);
+    expect(controller.state.notice).toBe(t.notices.formulaRestored(`${c05.sheet}!${c05.cell}`, '24.38'));
+    expect(controller.state.rows.some((r) => r.rule === 'C05')).toBe(false);
+    const cell = cellOf(await loadWorkbook(await host.cleanCopy()), 'AR_SETTLE_RATE').cell;
+    expect(cell.formula).toMatch(/AR_SETTLED/);
+    // and undoing that puts the typed constant back
+    await controller.undo(controller.state.changes.at(-1)?.id ?? '');
+    expect(cellOf(await loadWorkbook(await host.cleanCopy()), 'AR_SETTLE_RATE').cell.value).toBe(24.83);
+  });
+
+  test('another file does not replace unsaved work until the user says so', async () => {
+    const { controller } = setup();
+    await controller.openFile(chosen('demo.xlsx', demoBytes));
+    expect(await controller.openFile(chosen('other.xlsx', demoBytes))).toBe(true); // nothing typed yet: opens
+    await controller.explain(rowOf(controller, 'A1').id, '新增公益律师团队');
+    expect(await controller.openFile(chosen('third.xlsx', demoBytes))).toBe(false);
+    expect(controller.state.pendingOpen).toEqual({ name: 'third.xlsx' });
+    expect(controller.state.file?.name).toBe('other.xlsx');
+    controller.cancelOpen();
+    expect(controller.state.pendingOpen).toBeNull();
+    expect(controller.hasUnsavedWork()).toBe(true);
+    await controller.openFile(chosen('third.xlsx', demoBytes));
+    expect(await controller.confirmOpen()).toBe(true);
+    expect(controller.state.file?.name).toBe('third.xlsx');
+    expect(controller.hasUnsavedWork()).toBe(false);
+    expect(controller.state.explanations).toEqual({});
+  });
+
+  test('last year’s file is refused in words when it is not the same unit’s, template’s and period one year earlier', async () => {
+    const current = await makeTemplate('annual', { unit: '示例市司法局', period: '2025', locale: 'zh-CN' });
+    fillWorkbook(current, 'code,current,previous\nLA_CASES,1985,\n', undefined);
+    const cases: [string, Uint8Array, string][] = [];
+    const same = current.toBytes();
+    cases.push(['same period', same, errorText('previous-period', { yearA: '2025', yearB: '2025', yearC: '2024', templateB: 'annual' }, 'zh-CN') ?? '']);
+    const other = await makeTemplate('annual', { unit: '示例县司法局', period: '2024', locale: 'zh-CN' });
+    cases.push(['other unit', other.toBytes(), errorText('previous-unit', { unitA: '示例县司法局', unitB: '示例市司法局' }, 'zh-CN') ?? '']);
+    const half = await makeTemplate('half-year', { unit: '示例市司法局', period: '2024H1', locale: 'zh-CN' });
+    cases.push(['other template', half.toBytes(), errorText('previous-template', { templateA: 'half-year', templateB: 'annual' }, 'zh-CN') ?? '']);
+    const older = await makeTemplate('annual', { unit: '示例市司法局', period: '2023', locale: 'zh-CN' });
+    cases.push(['two years back', older.toBytes(), errorText('previous-period', { yearA: '2023', yearB: '2025', yearC: '2024', templateB: 'annual' }, 'zh-CN') ?? '']);
+    for (const [what, bytes, words] of cases) {
+      const { controller, host } = setup();
+      await controller.openFile(chosen('2025.xlsx', current.toBytes()));
+      const before = await host.cleanCopy();
+      expect([what, await controller.fillPrevious(chosen('x.xlsx', bytes))]).toEqual([what, false]);
+      expect([what, controller.state.error?.message]).toEqual([what, words]);
+      expect(words).not.toBe('');
+      expect(controller.state.changes).toEqual([]);
+      expect(Buffer.from(await host.cleanCopy()).equals(Buffer.from(before))).toBe(true); // nothing written
+    }
+  });
+
+  test('R08: without the other report a line says it did not run; given the half-year report, it runs', async () => {
+    const { controller } = setup();
+    await controller.openFile(chosen('demo.xlsx', demoBytes));
+    expect(controller.state.skipped).toHaveLength(1);
+    expect(controller.state.skipped[0]).not.toMatch(/--|reference/);
+    const half = await makeTemplate('half-year', { unit: '示例市司法局', period: '2025H1', locale: 'zh-CN' });
+    fillWorkbook(half, 'code,current,previous\nLA_CASES,5000,\n', undefined);
+    expect(await controller.setReference(chosen('2025H1.xlsx', half.toBytes()))).toBe(true);
+    expect(controller.state.reference).toEqual({ name: '2025H1.xlsx' });
+    expect(controller.state.skipped).toEqual([]);
+    // a half-year LA_CASES of 5000 exceeds the year's 1985: R08 speaks
+    expect(controller.state.rows.some((r) => r.rule === 'R08' && r.code === 'LA_CASES')).toBe(true);
+    await controller.clearReference();
+    expect(controller.state.skipped).toHaveLength(1);
+  });
+
+  test('the open report is named: unit, period, template', async () => {
+    const { controller } = setup();
+    await controller.openFile(chosen('demo.xlsx', demoBytes));
+    expect(controller.state.title).toEqual({ unit: '示例市司法局', period: '2025年', template: '年报' });
+  });
+});

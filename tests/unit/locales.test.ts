@@ -49,3 +49,20 @@ describe('locale parity beyond the pane', () => {
   test('the flagged copy', () => expectParity(marksText('zh-CN'), marksText('en-US')));
   test('what leaders read (narrative, 领导参阅, Word)', () => expectParity(summaryText('zh-CN'), summaryText('en-US')));
 });
+
+describe('one vocabulary for the three severities', () => {
+  test.each(['zh-CN', 'en-US'] as const)('%s: the pane, 问题清单 and the command line use the same three words', (locale) => {
+    const words = marksText(locale).severity;
+    expect(uiText(locale).severity).toEqual(words);
+    const cli = cliText(locale);
+    // the batch table's last three headers are the severities, in order (counted: plural in English)
+    const plural = (w: string) => (locale === 'en-US' && w !== 'Info' ? `${w}s` : w);
+    expect(cli.batch.headers.slice(-3)).toEqual([words.error, words.warning, words.info].map(plural));
+  });
+
+  test('no user-facing text says 待核实 for a warning, or 提示 where a warning is meant', () => {
+    const all = JSON.stringify([uiText('zh-CN'), marksText('zh-CN'), cliText('zh-CN'), templateText('zh-CN'), MESSAGE_TABLES['zh-CN'], ERROR_TABLES['zh-CN']], (_k, v: unknown) => (typeof v === 'function' ? String(v) : v));
+    expect(all).not.toContain('待核实');
+    expect(all).not.toMatch(/所有提示均已说明|提示待说明/);
+  });
+});

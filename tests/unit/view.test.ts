@@ -252,20 +252,20 @@ describe('findings', () => {
     expect(section.byClass('severity-title').map((h) => h.textContent)).toEqual(['错误 2', '警告 1', '提示 1', '警告 1']);
   });
 
-  test('a suggestion becomes a 采纳建议 button; warnings get a 说明 field', () => {
+  test('a suggestion becomes a button naming the number it writes; warnings get a 说明 field', () => {
     const { items } = render();
     const button = (i: number) => items[i]?.findAll((el) => el.getAttribute('data-action') === 'adopt')[0];
     const input = (i: number) => items[i]?.findAll((el) => el.getAttribute('data-action') === 'explain')[0];
-    expect(button(0)?.textContent).toBe('采纳建议 24000');
+    expect(button(0)?.textContent).toBe('改为 24000');
     expect(button(0)?.getAttribute('type')).toBe('button');
     expect(button(1)?.textContent).toBe('采纳建议：留空');
-    expect(button(2)?.textContent).toBe('采纳建议 约65000');
+    expect(button(2)?.textContent).toBe('改为 65000');
     expect(button(3)).toBeUndefined();
     expect([0, 1, 2, 3, 4].map((i) => input(i) !== undefined)).toEqual([false, false, true, false, true]);
     expect(items[2]?.byClass('explain-label')[0]?.textContent).toBe('说明');
     const en = render({}, 'en-US').items;
-    expect(en[0]?.find((el) => el.getAttribute('data-action') === 'adopt').textContent).toBe('Accept 24000');
-    expect(en[2]?.find((el) => el.getAttribute('data-action') === 'adopt').textContent).toBe('Accept ≈65000');
+    expect(en[0]?.find((el) => el.getAttribute('data-action') === 'adopt').textContent).toBe('Change to 24000');
+    expect(en[2]?.find((el) => el.getAttribute('data-action') === 'adopt').textContent).toBe('Change to 65000');
   });
 
   test('cell-derived text is shown as text, never as markup', () => {
@@ -413,7 +413,7 @@ describe('shell', () => {
     const shell = renderShell(doc, 'zh-CN', 'loading');
     const root = fake(shell.root);
     const tabs = root.findAll((el) => el.getAttribute('role') === 'tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['模板', '校验', '标记', '同比', '汇总']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['模板', '校验', '标记', '同比', '领导参阅']);
     expect(root.find((el) => el.getAttribute('role') === 'tablist').children).toEqual(tabs);
     expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'false', 'false']);
     const panels = root.findAll((el) => el.getAttribute('role') === 'tabpanel');
@@ -427,7 +427,7 @@ describe('shell', () => {
       'Check',
       'Marks',
       'YoY',
-      'Summary',
+      'For leaders',
     ]);
   });
 

@@ -27,6 +27,9 @@ const zhCN = {
   'import-unknown-code': '导入文件第 {line} 行：未知指标代码 {code}，请对照指标目录改正或删除该行',
   'import-duplicate-code': '导入文件第 {first} 行和第 {line} 行是同一指标 {code}，请只保留一行',
   'import-no-cell': '导入文件第 {line} 行：工作簿中找不到 {name} 的单元格，请用标准报表模板生成的工作簿导入',
+  'previous-template': '所选文件是{templateNameA}，本报表是{templateNameB}，不能作为上年同期数据；请选择上年同期的{templateNameB}',
+  'previous-unit': '所选文件的填报单位是“{unitA}”，本报表是“{unitB}”，不是本单位的报表；请选择本单位上年同期的报表',
+  'previous-period': '所选文件是{yearA}年的报表，本报表是{yearB}年，上年同期应为{yearC}年；请选择{yearC}年的{templateNameB}',
   ...DISTRICT_ERRORS['zh-CN'],
 } satisfies Record<string, string>;
 
@@ -51,6 +54,9 @@ const enUS: Record<ErrorCode, string> = {
   'import-unknown-code': 'Import file line {line}: unknown indicator code {code}; correct it from the indicator list or delete the line',
   'import-duplicate-code': 'Import file lines {first} and {line} are both for indicator {code}; keep only one of them',
   'import-no-cell': 'Import file line {line}: the workbook has no cell for {name}; import into a workbook made from the standard template',
+  'previous-template': 'The chosen file is a {templateNameA} but this is the {templateNameB}: it cannot give last year\'s figures; choose last year\'s {templateNameB}',
+  'previous-unit': 'The chosen file is the report of “{unitA}”, this one is of “{unitB}”; choose your own unit\'s report of last year',
+  'previous-period': 'The chosen file is for {yearA} and this report for {yearB}; last year\'s figures come from the {yearC} {templateNameB}; choose that file',
   ...DISTRICT_ERRORS['en-US'],
 };
 

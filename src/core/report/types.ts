@@ -30,6 +30,11 @@ export interface Suggestion {
   value: number | null;
   /** True when the text said 约/余/多 — the number is approximate. */
   approx: boolean;
+  /**
+   * A derived cell: the template's formula (without '=') to put back, whose result is `value`;
+   * accepting restores the formula rather than typing a constant over it.
+   */
+  formula?: string;
 }
 
 export interface Finding {

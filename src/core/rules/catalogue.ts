@@ -9,7 +9,15 @@ import { readTypedNumber } from '../numbers';
 import { clipText, TEXT_LIMITS } from '../text';
 import type { Indicator } from '../catalog/schema';
 import type { Scalar, CellRef } from '../../workbook/snapshot';
+import { derivedFormula } from '../template/formulas';
+import type { Suggestion } from '../report/types';
 import { figure, figureInterval, finding, fmt, intervalEnv, type RuleContext } from './context';
+
+/** C05's suggestion: the template's formula back, with the number it gives. */
+function restoreFormula(ind: Indicator, value: number): Suggestion {
+  const formula = derivedFormula(ind);
+  return formula ? { value, approx: false, formula } : { value, approx: false };
+}
 
 function textFinding(ctx: RuleContext, ind: Indicator, raw: Scalar, which: 'current' | 'previous', cell: CellRef | undefined) {
   if (typeof raw !== 'string' && typeof raw !== 'boolean') return;
@@ -99,7 +107,7 @@ export const catalogueChecks = (ctx: RuleContext): void => {
               value: fmt(ind, fig.current),
               formulaExpr: ind.formula,
               expected: fmt(ind, mid(expected)),
-            }, { suggestion: { value: Number(fmt(ind, mid(expected))), approx: false } }),
+            }, { suggestion: restoreFormula(ind, Number(fmt(ind, mid(expected)))) }),
           );
         }
       }

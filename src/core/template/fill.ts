@@ -88,6 +88,32 @@ function colName(n: number): string {
   return s;
 }
 
+/** The same period one year earlier: `2025` → `2024`, `2025H1` → `2024H1`. */
+export function periodBefore(period: string): string {
+  return period.replace(/^(\d{4})/, (y) => String(Number(y) - 1));
+}
+
+const sameUnit = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+/**
+ * Refuses a file as "last year's" unless it is the same template, the same unit (when both
+ * name one) and the same period one year earlier: a 2025 report is not the previous of a
+ * 2025 report, and another district's figures are not ours.
+ */
+export function previousFits(current: ReportModel, previous: ReportModel): void {
+  if (previous.template !== current.template) {
+    throw new AppError('previous-template', { templateA: previous.template, templateB: current.template });
+  }
+  if (current.unit.trim() && previous.unit.trim() && !sameUnit(current.unit, previous.unit)) {
+    throw new AppError('previous-unit', { unitA: previous.unit.trim(), unitB: current.unit.trim() });
+  }
+  const expected = periodBefore(current.period);
+  if (current.period && previous.period !== expected) {
+    const year = (p: string) => p.slice(0, 4) || '?';
+    throw new AppError('previous-period', { yearA: year(previous.period), yearB: year(current.period), yearC: year(expected), templateB: current.template });
+  }
+}
+
 /**
  * Last year's figures into the _PREV cells (matched by code), and last year's history plus
  * its own period appended to 历史数据.
@@ -95,6 +121,7 @@ function colName(n: number): string {
 export function planPrevious(snapshot: WorkbookSnapshot, previous: WorkbookSnapshot, catalog: Catalog = getCatalog()): CellEdit[] {
   const me = new SnapshotIndex(snapshot);
   const last: ReportModel = locate(previous);
+  previousFits(locate(snapshot), last);
   const edits: CellEdit[] = [];
   for (const ind of catalog.indicators) {
     const fig = last.figures.get(ind.code);

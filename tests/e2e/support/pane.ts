@@ -107,11 +107,11 @@ export function row(page: Page, code: string) {
   return page.locator(`[data-finding-code="${code}"]`);
 }
 
-/** Types an explanation into a warning's 说明 field and commits it (change fires on Enter). */
+/** Types an explanation into a warning's 说明 box and commits it (change fires when the box loses focus). */
 export async function explain(page: Page, code: string, text: string): Promise<void> {
-  const input = row(page, code).locator('input[data-action="explain"]');
+  const input = row(page, code).locator('[data-action="explain"]');
   await input.fill(text);
-  await input.press('Enter');
+  await input.press('Tab');
   await idle(page);
 }
 
