@@ -18,6 +18,8 @@ const zhCN = {
   title: (unit: string, label: string) => `${unit || '司法行政'}${label}统计数据分析`,
   /** A breakdown item named by its whole: 办理法律援助案件中的刑事案件. */
   qualified: (whole: string, part: string) => `${whole}中的${part}`,
+  /** An indicator's name inside a sentence. */
+  inSentence: (name: string) => name,
 
   // The narrative: clauses and their joints.
   noPrevious: '，上年同期无可比数据',
@@ -115,6 +117,7 @@ const enUS: SummaryText = {
   severity: marksText('en-US').severity,
   title: (unit: string, label: string) => `${unit ? `${unit}: ` : ''}statistical analysis, ${label}`,
   qualified: (whole: string, part: string) => `${whole}, ${part}`,
+  inSentence: (name: string) => (/^[A-Z]{2}/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1)),
 
   noPrevious: ', no comparable figure for last year',
   flat: ', unchanged',

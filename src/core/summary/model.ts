@@ -14,7 +14,7 @@ import { formatFinding, indicatorName } from '../i18n/findings';
 import { summaryText } from '../i18n/summary';
 import { isScopeChange } from './scope';
 import type { Locale } from '../i18n/locale';
-import { absText, percentPlaces, periodLabel, periodRange, round1 } from './format';
+import { absText, percentPlaces, periodLabel, periodRange, periodWordOf, round1 } from './format';
 
 export type Direction = 'up' | 'down' | 'flat' | 'none';
 export type Judgement = 'good' | 'bad' | 'neutral';
@@ -358,7 +358,7 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
     unit,
     period: model.period,
     template: model.template,
-    periodWord: locale === 'en-US' ? template.periodWordEn : template.periodWordZh,
+    periodWord: periodWordOf(template, locale),
     periodLabel: label,
     periodRange: periodRange(model.period, model.template, locale),
     title,

@@ -52,7 +52,7 @@ import type { ReportModel } from '../model/types';
 import { indicatorName } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
 import { summaryText } from '../i18n/summary';
-import { absText, pct1, percentPlaces, round1, scopeWord, valueText } from './format';
+import { absText, formNameOf, pct1, percentPlaces, periodWordOf, round1, scopeWord, valueText } from './format';
 import { appliedTarget, figureValues, qualifiedName, targetStatus, type AppliedTarget, type SummaryModel } from './model';
 import { isScopeChange } from './scope';
 
@@ -147,11 +147,9 @@ function targetPhrase(ind: Indicator, target: AppliedTarget | null, status: stri
   return target.proRata ? t.targetMissedProRata(v) : t.targetMissed(v);
 }
 
-/** The name inside a sentence; in English a leading capital is lowered (not an acronym's). */
+/** The name inside a sentence (in English a leading capital is lowered, not an acronym's). */
 function nameOf(ind: Indicator, locale: Locale): string {
-  const name = indicatorName(ind.code, locale);
-  if (locale !== 'en-US' || /^[A-Z]{2}/.test(name)) return name;
-  return name.charAt(0).toLowerCase() + name.slice(1);
+  return summaryText(locale).inSentence(indicatorName(ind.code, locale));
 }
 
 /** One indicator's clause: figure, year on year, target. */
@@ -172,8 +170,7 @@ function partsClause(parts: Indicator[], values: Values, withWhole: boolean, loc
   for (const p of parts) {
     const v = values(p.code).current;
     if (v === null) continue;
-    const name = locale === 'en-US' ? nameOf(p, locale).replace(/^of which\s+/i, '') : nameOf(p, locale);
-    items.push(t.part(name, valueText(p, v, locale)));
+    items.push(t.part(nameOf(p, locale), valueText(p, v, locale)));
   }
   return items.length === 0 ? null : t.parts(items, withWhole);
 }
@@ -228,10 +225,10 @@ export function narrateForm(formId: string, summary: SummaryModel, model: Report
   }
   if (clauses.length === 0) return null;
   const template = catalog.templateById.get(summary.template);
-  const word = (locale === 'en-US' ? template?.periodWordEn : template?.periodWordZh) ?? '';
+  const word = template ? periodWordOf(template, locale) : '';
   const gong = first !== null && first !== undefined && first.kind === 'count' && first.flow && !first.formula && HANDLING_VERB.test(first.nameZh);
   const text = summaryText(locale).paragraph(word, scopeWord(summary.unit, locale), gong, clauses);
-  return { form: formId, title: locale === 'en-US' ? form.nameEn : form.nameZh, text };
+  return { form: formId, title: formNameOf(form, locale), text };
 }
 
 /** One paragraph per form of the template, in form order; forms with no figures are left out. */
@@ -279,7 +276,7 @@ export function overviewText(summary: SummaryModel, locale: Locale): string {
   const t = summaryText(locale);
   const catalog = getCatalog();
   const template = catalog.templateById.get(summary.template);
-  const word = (locale === 'en-US' ? template?.periodWordEn : template?.periodWordZh) ?? '';
+  const word = template ? periodWordOf(template, locale) : '';
   const count = (d: string) => summary.key.filter((k) => k.direction === d && k.scopeChange === undefined).length;
   const none = summary.key.length - count('up') - count('down') - count('flat');
   let text = t.overview(word, scopeWord(summary.unit, locale), summary.key.length, count('up'), count('down'), count('flat'), none);
