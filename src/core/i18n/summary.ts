@@ -113,6 +113,8 @@ const zhCN = {
 
 type SummaryText = typeof zhCN;
 
+const EN_TABLE_UNITS: Record<string, string> = { '%': '%', 万人: '10k people', 万人次: '10k visits', 万元: '10k yuan', 亿元: '100m yuan', '件/10万人': 'per 100k' };
+
 const enUS: SummaryText = {
   severity: marksText('en-US').severity,
   title: (unit: string, label: string) => `${unit ? `${unit}: ` : ''}statistical analysis, ${label}`,
@@ -173,7 +175,11 @@ const enUS: SummaryText = {
   annex: 'Annex: key indicators',
 
   headers: ['Indicator (unit)', 'This period', 'Last year', 'Change', 'YoY', 'Target', 'Status'],
-  withUnit: (name: string, unit: string) => (unit ? `${name} (${unit})` : name),
+  /** Chinese counting words (件, 人, 次 …) say nothing in English; measures keep an English unit. */
+  withUnit: (name: string, unit: string) => {
+    const en = EN_TABLE_UNITS[unit];
+    return en ? `${name} (${en})` : name;
+  },
   unchanged: 'unchanged',
   notComparable: 'scope changed',
   met: 'Met',
