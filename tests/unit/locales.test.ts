@@ -10,6 +10,7 @@ import { districtsText } from '../../src/taskpane/districts-text';
 import { ERROR_TABLES } from '../../src/core/i18n/errors';
 import { cliText } from '../../src/cli/messages';
 import { marksText } from '../../src/core/i18n/marks';
+import { summaryText } from '../../src/core/i18n/summary';
 
 /** Every leaf path of a table (`notices.accepted`, `headers.3`) with what it is. */
 function leaves(x: unknown, path = ''): Map<string, string> {
@@ -49,6 +50,7 @@ describe('locale parity beyond the pane', () => {
   test('error words', () => expectParity(ERROR_TABLES['zh-CN'], ERROR_TABLES['en-US']));
   test('the command line', () => expectParity(cliText('zh-CN'), cliText('en-US')));
   test('the flagged copy', () => expectParity(marksText('zh-CN'), marksText('en-US')));
+  test('what leaders read (narrative, 领导参阅, Word)', () => expectParity(summaryText('zh-CN'), summaryText('en-US')));
 });
 
 describe('one vocabulary for the three severities', () => {

@@ -28,8 +28,9 @@ function model(figs: Record<string, Pair>, template: TemplateId = 'half-year', u
 
 const REPORT: Report = { ready: true, counts: { error: 0, warning: 0, info: 0 }, explained: 0, findings: [], skipped: [] };
 
+/** The full narrative (every indicator, with its items): the rules below are about sentences. */
 function paragraphs(m: ReportModel, locale: Locale = 'zh-CN') {
-  return narrate(buildSummary(REPORT, m, { locale }), m, locale);
+  return narrate(buildSummary(REPORT, m, { locale }), m, locale, { scope: 'all' });
 }
 function textOf(m: ReportModel, form: string, locale: Locale = 'zh-CN'): string {
   const p = paragraphs(m, locale).find((x) => x.form === form);
@@ -230,7 +231,7 @@ describe('en-US', () => {
       'In the first half, legal aid cases handled: 1,985, up 6.6% year on year; of which criminal 600, civil 1,300; legal aid cases per 100k residents: 50, down 9.1% year on year, behind the pro-rata annual target (57.5).',
     );
     expect(textOf(model({ MED_SUCCESS_RATE: [55.1, 50] }, 'annual'), 'JS03', 'en-US')).toBe(
-      'In the year, mediation success rate: 55.1%, up 5.1 percentage points on a year earlier.',
+      'In the year, mediation success rate: 55.1%, up 5.1 points.',
     );
   });
 });
@@ -261,5 +262,54 @@ describe('moves and readiness sentences', () => {
     };
     expect(readinessText(buildSummary(blocked, m), 'zh-CN')).toBe('审核结果：不可报送。尚有错误1项、未说明的警告1项，请修正或填写说明后再报送。');
     expect(readinessText(buildSummary(blocked, m, { locale: 'en-US' }), 'en-US')).toMatch(/^Not ready to submit: 1 error/);
+  });
+});
+
+describe('what leaders read (the default narrative)', () => {
+  const leaders = (m: ReportModel, locale: Locale = 'zh-CN') => narrate(buildSummary(REPORT, m, { locale }), m, locale);
+
+  test('key indicators only, without their breakdown items', () => {
+    const m = model({ LA_CASES: [1985, 1862], LA_CASES_CRIMINAL: [600, 500], LA_CONSULTS: [5000, 4000], LA_PER_100K: [60, 55] });
+    expect(leaders(m).find((p) => p.form === 'JS01')?.text).toBe(
+      '上半年，全市共办理法律援助案件1985件，同比增长6.6%；每10万人法律援助案件数达到60件，同比增长9.1%，达到年度目标时序进度。',
+    );
+    // A form with only non-key figures gets no paragraph.
+    expect(leaders(model({ RP_RELEASED: [200, 180], LA_CASES: [1985, 1862] })).map((p) => p.form)).toEqual(['JS01']);
+  });
+
+  test('持平 for a count and for a percent whose change rounds to zero, in both languages', () => {
+    const m = model({ FE_CASES: [1300, 1300], MED_SUCCESS_RATE: [55.02, 55] }, 'annual');
+    expect(textOf(m, 'JS02')).toBe('全年，全市共办理司法鉴定案件1300件，与上年同期持平。');
+    expect(textOf(m, 'JS03')).toBe('全年，全市调解成功率为55%，与上年同期持平。');
+    expect(textOf(m, 'JS02', 'en-US')).toBe('In the year, forensic expertise cases: 1,300, unchanged.');
+  });
+});
+
+describe('a change explained as a change of scope (口径)', () => {
+  const scoped = (explanation: string): ReportModel => {
+    const m = model({ LA_CASES: [3000, 1862], NOT_CASES: [65000, 60000] }, 'annual');
+    (m.figures as Map<string, Figure>).set('LA_CASES', fig('LA_CASES', [3000, 1862], { explanation }));
+    return m;
+  };
+
+  test('the narrative says it is not comparable instead of a rise', () => {
+    const text = textOf(scoped('自2025年起将法律咨询转办案件纳入统计口径'), 'JS01');
+    expect(text).toBe('全年，全市共办理法律援助案件3000件，因统计口径调整，与上年同期不可比。');
+    expect(text).not.toContain('增长');
+    expect(textOf(scoped('自2025年起将法律咨询转办案件纳入统计口径'), 'JS01', 'en-US')).toBe('In the year, legal aid cases handled: 3,000, not comparable (change of statistical scope).');
+  });
+
+  test('an explanation that says the scope did not change is an ordinary rise', () => {
+    expect(textOf(scoped('统计口径未变，增长系新设工作站'), 'JS01')).toContain('同比增长61.1%');
+    expect(textOf(scoped('与上年口径一致'), 'JS01')).toContain('同比增长61.1%');
+  });
+
+  test('it is not headlined among the rises, and is mentioned with its explanation', () => {
+    const m = scoped('统计范围扩大至旗县区');
+    const s = buildSummary(REPORT, m);
+    expect(s.rises.map((r) => r.code)).toEqual(['NOT_CASES']);
+    expect(movesText(s, 'zh-CN')).toBe(
+      '与上年同期相比，增幅居前的有办理公证事项（增长8.3%）。办理法律援助案件因统计口径调整，与上年同期不可比，未列入增减排序（说明：统计范围扩大至旗县区）。',
+    );
   });
 });

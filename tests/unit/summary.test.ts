@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   buildSummary,
   estimateRowHeight,
+  isScopeChange,
   narrate,
   summarySheetPlan,
   ARROWS,
@@ -161,7 +162,7 @@ describe('buildSummary: largest rises and falls', () => {
     expect(atBase.rises[0]?.yoyPct).toBeCloseTo(200, 9);
   });
 
-  test('only counts and amounts; sorted by size; at most five each way; flat ones left out', () => {
+  test('only counts and amounts; sorted by size; the few largest each way; flat ones left out', () => {
     const figs: Record<string, Pair> = {
       LA_CASES: [1985, 1862], // +6.6
       LA_CONSULTS: [3000, 2000], // +50
@@ -176,7 +177,8 @@ describe('buildSummary: largest rises and falls', () => {
       MED_SUCCESS_RATE: [90, 20], // percent: excluded
     };
     const s = buildSummary(CLEAN, model(figs));
-    expect(s.rises.map((m) => m.code)).toEqual(['LA_RECOVERED', 'LA_CONSULTS', 'FE_CASES', 'LA_REVIEWED', 'NOT_CASES']);
+    expect(MOVERS_TOP).toBe(3);
+    expect(s.rises.map((m) => m.code)).toEqual(['LA_RECOVERED', 'LA_CONSULTS', 'FE_CASES']);
     expect(s.rises).toHaveLength(MOVERS_TOP);
     expect(s.falls.map((m) => m.code)).toEqual(['HL_CALLS', 'ARB_CASES']);
     expect(s.falls[0]).toMatchObject({ current: 5000, previous: 10000, change: -5000, yoyPct: -50 });
@@ -261,7 +263,8 @@ describe('summarySheetPlan', () => {
     const arb = rowOf(plan, '受理仲裁案件');
     expect(at(plan, `D${arb}`)).toMatchObject({ value: '▼ -40', style: { color: '767676' } });
     const fe = rowOf(plan, '办理司法鉴定案件');
-    expect(at(plan, `D${fe}`)?.value).toBe('― 0');
+    expect(at(plan, `D${fe}`)?.value).toBe('持平');
+    expect(at(plan, `E${fe}`)?.value).toBe('持平');
     const loss = rowOf(plan, '行政诉讼败诉率');
     expect(at(plan, `D${loss}`)?.value).toBe('▼ -2个百分点');
     expect(at(plan, `E${loss}`)?.value).toBeNull();
@@ -304,7 +307,8 @@ describe('summarySheetPlan', () => {
   });
 
   test('open findings (severity, indicator, message) and explained warnings are listed', () => {
-    const open = rowOf(plan, '错误 R01');
+    const open = rowOf(plan, '错误');
+    expect(at(plan, `A${open}`)?.value).toBe('错误');
     expect(at(plan, `B${open}`)?.value).toBe('办理法律援助案件');
     expect(at(plan, `D${open}`)?.value).toBe('办理法律援助案件为必填指标，本期未填报');
     expect(plan.merges).toContain(`D${open}:G${open}`);
@@ -351,5 +355,91 @@ describe('purity', () => {
       expect(src).not.toMatch(/from '(node:|fs|path|exceljs|docx)/);
       expect(src).not.toMatch(/\b(Office|Excel|document|window)\./);
     }
+  });
+});
+
+describe('isScopeChange: a 说明 that explains a change as one of statistical scope', () => {
+  test.each([
+    ['新增普法公众号，发布条数统计口径调整', true],
+    ['按新口径统计', true],
+    ['统计范围扩大至旗县区', true],
+    ['调整统计方法，含线上咨询', true],
+    ['Change of definition: online consultations now counted', true],
+    ['统计口径未变，增长系新设工作站', false],
+    ['与上年口径一致', false],
+    ['并非口径调整，系案件量增加', false],
+    ['新设公证处两家', false],
+    ['', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isScopeChange(text)).toBe(expected);
+  });
+});
+
+describe('buildSummary: what is headlined', () => {
+  const withNote = (figs: Record<string, Pair>, notes: Record<string, string>): ReportModel => {
+    const m = model(figs, 'annual');
+    for (const [code, explanation] of Object.entries(notes)) {
+      const f = m.figures.get(code);
+      if (f) (m.figures as Map<string, Figure>).set(code, { ...f, explanation });
+    }
+    return m;
+  };
+
+  test('a change explained as one of scope is left out of the rises, judged neutral, and listed with its explanation', () => {
+    const m = withNote({ PL_POSTS: [7000, 650], LA_CASES: [1985, 1862], LEG_COUNSEL: [24000, 20870] }, { PL_POSTS: '新增普法公众号，发布条数统计口径调整', LA_CASES: '口径不变' });
+    const s = buildSummary(CLEAN, m);
+    expect(s.rises.map((r) => r.code)).toEqual(['LEG_COUNSEL', 'LA_CASES']);
+    expect(s.scopeChanges).toEqual([{ code: 'PL_POSTS', form: 'JS06', name: '发布普法信息', current: 7000, previous: 650, explanation: '新增普法公众号，发布条数统计口径调整' }]);
+    const k = key(buildSummary(CLEAN, withNote({ LEG_COUNSEL: [24000, 20870] }, { LEG_COUNSEL: '法律顾问服务统计口径调整' })), 'LEG_COUNSEL');
+    expect(k).toMatchObject({ direction: 'up', judgement: 'neutral', scopeChange: '法律顾问服务统计口径调整' });
+  });
+
+  test('a figure with an error or an unexplained warning is not headlined; an explained one is', () => {
+    const figs: Record<string, Pair> = { LAW_PRO_BONO: [3610, 800], LA_CASES: [1985, 1862], LEG_COUNSEL: [24000, 20870] };
+    const warning: Finding = { rule: 'A1', severity: 'warning', code: 'LAW_PRO_BONO', form: 'JS02', messageId: 'yoy-change', params: { direction: 'up', pct: '351.3', previous: 800, current: 3610 } };
+    const open: Report = { ready: false, counts: { error: 0, warning: 1, info: 0 }, explained: 0, findings: [warning], skipped: [] };
+    expect(buildSummary(open, model(figs, 'annual')).rises.map((r) => r.code)).toEqual(['LEG_COUNSEL', 'LA_CASES']);
+    const explained: Report = { ...open, ready: true, explained: 1, findings: [{ ...warning, explanation: '新增律师事务所三家' }] };
+    expect(buildSummary(explained, model(figs, 'annual')).rises.map((r) => r.code)).toEqual(['LAW_PRO_BONO', 'LEG_COUNSEL', 'LA_CASES']);
+  });
+
+  test('targets: every indicator of the template with a target, met or missed, with its 说明', () => {
+    const s = buildSummary(CLEAN, withNote({ LA_PER_100K: [72.2, 68], CC_VISIT_RATE: [100, 100] }, { LA_PER_100K: '2026年新定目标' }));
+    expect(s.targets.map((x) => [x.code, x.status])).toEqual([
+      ['LA_PER_100K', 'missed'],
+      ['LIT_HEAD_APPEAR_RATE', 'none'],
+      ['LEG_FILING_RATE', 'none'],
+      ['CC_CHECK_RATE', 'none'],
+      ['CC_VISIT_RATE', 'met'],
+    ]);
+    expect(s.targets[0]?.explanation).toBe('2026年新定目标');
+  });
+});
+
+describe('summarySheetPlan: what leaders read', () => {
+  const findings: Finding[] = [
+    { rule: 'R01', severity: 'error', code: 'LA_CASES', form: 'JS01', messageId: 'required-blank', params: {} },
+    { rule: 'A2', severity: 'warning', code: 'NOT_CASES', form: 'JS02', messageId: 'required-blank', params: {} },
+    { rule: 'A5', severity: 'info', code: 'ARB_CASES', form: 'JS02', messageId: 'required-blank', params: {} },
+  ];
+  const report: Report = { ready: false, counts: { error: 1, warning: 1, info: 1 }, explained: 0, findings, skipped: [] };
+
+  test.each(['zh-CN', 'en-US'] as const)('no rule id anywhere, severities from the one vocabulary (%s)', (locale) => {
+    const m = model(SAMPLE);
+    const s = buildSummary(report, m, { locale });
+    const plan = summarySheetPlan(s, narrate(s, m, locale), locale);
+    const texts = plan.cells.map((c) => c.value).filter((v): v is string => typeof v === 'string');
+    expect(texts.filter((t) => /\b[RACD]\d{2}\b/.test(t))).toEqual([]);
+    const words = locale === 'zh-CN' ? ['错误', '警告'] : ['Error', 'Warning'];
+    for (const w of words) expect(texts).toContain(w);
+  });
+
+  test('the YoY cell of a change of scope says 口径调整, the change cell keeps its arrow, both grey', () => {
+    const m = model({ LEG_COUNSEL: [24000, 12000] }, 'annual');
+    (m.figures as Map<string, Figure>).set('LEG_COUNSEL', { ...(m.figures.get('LEG_COUNSEL') as Figure), explanation: '统计口径调整，含线上服务' });
+    const plan = summarySheetPlan(buildSummary(CLEAN, m), [], 'zh-CN');
+    const r = rowOf(plan, '法律顾问提供法律服务');
+    expect(at(plan, `E${r}`)).toMatchObject({ value: '口径调整', style: { color: JUDGEMENT_COLORS.neutral } });
+    expect(at(plan, `D${r}`)).toMatchObject({ value: '▲ +12000', style: { color: JUDGEMENT_COLORS.neutral } });
   });
 });

@@ -15,7 +15,7 @@
  *   percentage points alike, since one decimal would erase it.
  * en-US uses the same rounding with thousands separators and no 万.
  */
-import type { Indicator } from '../catalog/schema';
+import type { Form, Indicator, Template } from '../catalog/schema';
 import type { TemplateId } from '../model/types';
 import { formatNumber } from '../numbers/format';
 import type { Locale } from '../i18n/locale';
@@ -91,6 +91,16 @@ export function valueText(ind: Indicator, v: number, locale: Locale): string {
 /** A number for a table cell: full precision of the catalogue, no 万 (`1985`, `24.38`). */
 export function plainText(v: number, decimals: number): string {
   return formatNumber(v, decimals);
+}
+
+/** The template's word for its period in the narrative: 上半年 / 全年, in the first half / in the year. */
+export function periodWordOf(template: Pick<Template, 'periodWordZh' | 'periodWordEn'>, locale: Locale): string {
+  return locale === 'en-US' ? template.periodWordEn : template.periodWordZh;
+}
+
+/** A form's name: 法律援助工作情况 / Legal aid. */
+export function formNameOf(form: Pick<Form, 'nameZh' | 'nameEn'>, locale: Locale): string {
+  return locale === 'en-US' ? form.nameEn : form.nameZh;
 }
 
 /** `2025H1` → 2025年上半年 / first half of 2025; `2025` → 2025年 / 2025. */

@@ -13,6 +13,8 @@ export {
   qualifiedName,
   MOVERS_TOP,
   type SummaryModel,
+  type ScopeChange,
+  type TargetLine,
   type SummaryOptions,
   type KeyIndicator,
   type Mover,
@@ -25,8 +27,24 @@ export {
   type Judgement,
   type TargetStatus,
 } from './model';
-export { narrate, narrateForm, movesText, readinessText, type Paragraph } from './narrative';
-export { summarySheetPlan, ARROWS, JUDGEMENT_COLORS, DATA_BAR_COLOR, SUMMARY_COLUMNS } from './sheet';
+export { narrate, narrateForm, movesText, readinessText, overviewText, forLeaders, type Paragraph, type NarrateOptions } from './narrative';
+export { summarySheetPlan, DATA_BAR_COLOR, SUMMARY_COLUMNS } from './sheet';
+export {
+  summaryDocument,
+  estimatePages,
+  changeText,
+  yoyText,
+  targetText,
+  statusCell,
+  ARROWS,
+  JUDGEMENT_COLORS,
+  OFFICIAL_PAGE,
+  MAX_LISTED,
+  MAX_PAGES,
+  type DocBlock,
+  type TableCellText,
+} from './document';
+export { isScopeChange } from './scope';
 export {
   countText,
   valueText,

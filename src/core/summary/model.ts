@@ -11,8 +11,10 @@ import { deriveValue } from '../formula/derive';
 import type { ReportModel, TemplateId } from '../model/types';
 import type { Counts, Report, Severity } from '../report/types';
 import { formatFinding, indicatorName } from '../i18n/findings';
+import { summaryText } from '../i18n/summary';
+import { isScopeChange } from './scope';
 import type { Locale } from '../i18n/locale';
-import { absText, percentPlaces, periodLabel, periodRange, round1 } from './format';
+import { absText, percentPlaces, periodLabel, periodRange, periodWordOf, round1 } from './format';
 
 export type Direction = 'up' | 'down' | 'flat' | 'none';
 export type Judgement = 'good' | 'bad' | 'neutral';
@@ -53,6 +55,30 @@ export interface KeyIndicator extends Movement {
   target: AppliedTarget | null;
   /** `none` when the indicator has no target or its figure is blank. */
   targetStatus: TargetStatus;
+  /** The 说明, when it says the change is one of statistical scope (口径): not comparable, judged neutral. */
+  scopeChange?: string;
+}
+
+/** A figure whose change its 说明 explains as a change of statistical scope (口径). */
+export interface ScopeChange {
+  code: string;
+  form: string;
+  /** Named by its whole when it is a breakdown item. */
+  name: string;
+  current: number;
+  previous: number;
+  explanation: string;
+}
+
+/** An indicator of the template with a work-plan target, and whether it was met. */
+export interface TargetLine {
+  code: string;
+  name: string;
+  current: number | null;
+  target: AppliedTarget;
+  status: TargetStatus;
+  /** The 说明 typed beside the figure, if any. */
+  explanation?: string;
 }
 
 /** One of the largest rises or falls among count and amount indicators. */
@@ -108,17 +134,25 @@ export interface SummaryModel {
   /** unit + period + 统计数据分析. */
   title: string;
   key: KeyIndicator[];
-  /** Largest rises, biggest first (at most MOVERS_TOP). */
+  /**
+   * Largest rises, biggest first (at most MOVERS_TOP). A figure with an open finding (an error
+   * or an unexplained warning) or whose change is explained as one of scope is not among them.
+   */
   rises: Mover[];
   /** Largest falls, biggest first (at most MOVERS_TOP). */
   falls: Mover[];
+  /** Changes explained as changes of statistical scope, in catalogue order. */
+  scopeChanges: ScopeChange[];
+  /** Every indicator of the template with a target, in catalogue order. */
+  targets: TargetLine[];
   /** Errors, then warnings without an explanation, in report order within each. */
   open: SummaryFinding[];
   explained: ExplainedWarning[];
   readiness: Readiness;
 }
 
-export const MOVERS_TOP = 5;
+/** The few notable changes: a work report names three or so each way, not a ranking. */
+export const MOVERS_TOP = 3;
 
 export interface SummaryOptions {
   locale?: Locale;
@@ -201,9 +235,7 @@ export function targetStatus(ind: Indicator, target: AppliedTarget | null, curre
 export function qualifiedName(code: string, locale: Locale): string {
   const ind = getCatalog().byCode.get(code);
   if (!ind?.partOf) return indicatorName(code, locale);
-  const whole = indicatorName(ind.partOf, locale);
-  const part = indicatorName(code, locale);
-  return locale === 'en-US' ? `${whole}, ${part}` : `${whole}中的${part}`;
+  return summaryText(locale).qualified(indicatorName(ind.partOf, locale), indicatorName(code, locale));
 }
 
 function cellText(cell: { sheet: string; address: string } | undefined): string | undefined {
@@ -217,11 +249,16 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
   const unit = (model.unit || report.unit || '').trim();
   const name = (ind: Indicator) => indicatorName(ind.code, locale);
 
+  const scopeOf = (code: string): string | undefined => {
+    const text = model.figures.get(code)?.explanation?.trim();
+    return text && isScopeChange(text) ? text : undefined;
+  };
   const key: KeyIndicator[] = catalog.indicators
     .filter((ind) => ind.key && template.forms.includes(ind.form))
     .map((ind) => {
       const { current, previous } = figureValues(model, ind.code);
       const target = appliedTarget(ind, template);
+      const scope = current !== null && previous !== null ? scopeOf(ind.code) : undefined;
       const k: KeyIndicator = {
         code: ind.code,
         form: ind.form,
@@ -236,8 +273,31 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
         targetStatus: targetStatus(ind, target, current),
       };
       if (ind.better) k.better = ind.better;
+      if (scope !== undefined) {
+        k.scopeChange = scope;
+        k.judgement = 'neutral';
+      }
       return k;
     });
+
+  const targets: TargetLine[] = [];
+  for (const ind of catalog.indicators) {
+    if (!template.forms.includes(ind.form)) continue;
+    const target = appliedTarget(ind, template);
+    if (!target) continue;
+    const { current } = figureValues(model, ind.code);
+    const line: TargetLine = { code: ind.code, name: name(ind), current, target, status: targetStatus(ind, target, current) };
+    const explanation = model.figures.get(ind.code)?.explanation?.trim();
+    if (explanation) line.explanation = explanation;
+    targets.push(line);
+  }
+
+  const explainedText = (f: Report['findings'][number]) => (f.explanation ?? '').trim();
+  /** Codes whose figure is not yet to be trusted: an error, or a warning nobody explained. */
+  const unsettled = new Set(
+    report.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && explainedText(f) === '')).map((f) => f.code),
+  );
+  const scopeChanges: ScopeChange[] = [];
 
   const movers: Mover[] = [];
   for (const ind of catalog.indicators) {
@@ -249,6 +309,12 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
     if (previous < minBase || previous <= 0) continue;
     const m = movement(ind, current, previous);
     if (m.yoyPct === null || m.change === null || (m.direction !== 'up' && m.direction !== 'down')) continue;
+    const scope = scopeOf(ind.code);
+    if (scope !== undefined) {
+      scopeChanges.push({ code: ind.code, form: ind.form, name: qualifiedName(ind.code, locale), current, previous, explanation: scope });
+      continue;
+    }
+    if (unsettled.has(ind.code)) continue;
     movers.push({
       code: ind.code,
       form: ind.form,
@@ -277,7 +343,6 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
     if (cell !== undefined) s.cell = cell;
     return s;
   };
-  const explainedText = (f: Report['findings'][number]) => (f.explanation ?? '').trim();
   const errors = report.findings.filter((f) => f.severity === 'error');
   const openWarnings = report.findings.filter((f) => f.severity === 'warning' && explainedText(f) === '');
   const explained = report.findings
@@ -286,23 +351,22 @@ export function buildSummary(report: Report, model: ReportModel, options: Summar
   const open = [...errors, ...openWarnings].map(asSummary);
 
   const label = periodLabel(model.period, model.template, locale);
-  const title =
-    locale === 'en-US'
-      ? `${unit ? `${unit}: ` : ''}statistical analysis, ${label}`
-      : `${unit || '司法行政'}${label}统计数据分析`;
+  const title = summaryText(locale).title(unit, label);
 
   return {
     locale,
     unit,
     period: model.period,
     template: model.template,
-    periodWord: locale === 'en-US' ? template.periodWordEn : template.periodWordZh,
+    periodWord: periodWordOf(template, locale),
     periodLabel: label,
     periodRange: periodRange(model.period, model.template, locale),
     title,
     key,
     rises,
     falls,
+    scopeChanges,
+    targets,
     open,
     explained,
     readiness: {

@@ -33,8 +33,16 @@
  *   （57.5件）`. A `<=` target reads `（不高于N）`. Met is judged as the catalogue check does
  *   (interval arithmetic on the reported decimals).
  * Numbers: see format.ts (counts ≥ 10000 that are multiples of 1000 in 万: 6.5万件).
+ * Change of scope
+ * - a figure whose 说明 says its statistical scope changed (口径, see scope.ts) is not called a
+ *   rise or a fall: `，因统计口径调整，与上年同期不可比`.
+ * What leaders read (the default, `scope: 'leaders'`)
+ * - only the key indicators (`key` in the catalogue: "shown in the leadership summary"),
+ *   without their breakdown items: the figures a work report leads with; the targets of the
+ *   others are in the overview. `scope: 'all'` narrates every
+ *   indicator of the form with its items.
  * en-US: the same structure, plainer: `In the first half, legal aid cases handled: 1,985, up
- * 6.6% year on year; of which criminal 620, civil 1,300; …`.
+ * 6.6% year on year; of which criminal 620, civil 1,300; …`. Every word is in i18n/summary.ts.
  */
 import { getCatalog, indicatorsOf, type Catalog } from '../catalog/catalog';
 import type { Indicator } from '../catalog/schema';
@@ -43,8 +51,10 @@ import { parseExpr } from '../formula/parse';
 import type { ReportModel } from '../model/types';
 import { indicatorName } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
-import { absText, pct1, percentPlaces, round1, scopeWord, valueText } from './format';
+import { summaryText } from '../i18n/summary';
+import { absText, formNameOf, pct1, percentPlaces, periodWordOf, round1, scopeWord, valueText } from './format';
 import { appliedTarget, figureValues, qualifiedName, targetStatus, type AppliedTarget, type SummaryModel } from './model';
+import { isScopeChange } from './scope';
 
 export interface Paragraph {
   /** Form id (JS01 …). */
@@ -108,88 +118,86 @@ export function groupsOf(catalog: Catalog, formId: string): Group[] {
   return order.sort((a, b) => (pos.get(a.lead.code) ?? 0) - (pos.get(b.lead.code) ?? 0));
 }
 
-function movementPhrase(ind: Indicator, current: number, previous: number | null, locale: Locale): string {
-  const en = locale === 'en-US';
-  if (previous === null) return en ? ', no comparable figure for last year' : '，上年同期无可比数据';
-  const flat = en ? ', unchanged from a year earlier' : '，与上年同期持平';
+function movementPhrase(ind: Indicator, current: number, previous: number | null, scoped: boolean, locale: Locale): string {
+  const t = summaryText(locale);
+  if (previous === null) return t.noPrevious;
+  if (scoped && current !== previous) return t.scopeChanged;
   if (ind.kind === 'percent') {
     const pp = current - previous;
     const amount = absText(pp, percentPlaces(ind.decimals, current, previous));
-    if (amount === '0') return flat;
-    if (en) return `, ${pp > 0 ? 'up' : 'down'} ${amount} percentage points on a year earlier`;
-    return `，较上年同期${pp > 0 ? '提高' : '降低'}${amount}个百分点`;
+    if (amount === '0') return t.flat;
+    return t.pp(pp > 0, amount);
   }
-  if (previous === 0) {
-    if (current === 0) return flat;
-    return en ? ', against none a year earlier' : '，上年同期为0';
-  }
+  if (previous === 0) return current === 0 ? t.flat : t.fromZero;
   const yoy = ((current - previous) / Math.abs(previous)) * 100;
-  if (round1(yoy) === 0) return flat;
-  if (en) return `, ${yoy > 0 ? 'up' : 'down'} ${pct1(yoy)}% year on year`;
-  return `，同比${yoy > 0 ? '增长' : '下降'}${pct1(yoy)}%`;
+  if (round1(yoy) === 0) return t.flat;
+  return t.yoy(yoy > 0, pct1(yoy));
 }
 
-function targetValueText(ind: Indicator, t: AppliedTarget, locale: Locale): string {
-  const v = valueText(ind, t.value, locale);
-  if (t.op === '<=') return locale === 'en-US' ? `at most ${v}` : `不高于${v}`;
-  return v;
+function targetValueText(ind: Indicator, target: AppliedTarget, locale: Locale): string {
+  const v = valueText(ind, target.value, locale);
+  return target.op === '<=' ? summaryText(locale).atMost(v) : v;
 }
 
-function targetPhrase(ind: Indicator, t: AppliedTarget | null, status: string, locale: Locale): string {
-  if (!t || status === 'none') return '';
-  const v = targetValueText(ind, t, locale);
-  if (locale === 'en-US') {
-    if (status === 'met') return t.proRata ? ', on track for the annual target' : ', meeting the annual target';
-    return t.proRata ? `, behind the pro-rata annual target (${v})` : `, short of the annual target (${v})`;
-  }
-  if (status === 'met') return t.proRata ? '，达到年度目标时序进度' : '，完成年度目标';
-  return t.proRata ? `，未达到年度目标时序进度（${v}）` : `，未达到年度目标（${v}）`;
+function targetPhrase(ind: Indicator, target: AppliedTarget | null, status: string, locale: Locale): string {
+  if (!target || status === 'none') return '';
+  const t = summaryText(locale);
+  if (status === 'met') return target.proRata ? t.targetMetProRata : t.targetMet;
+  const v = targetValueText(ind, target, locale);
+  return target.proRata ? t.targetMissedProRata(v) : t.targetMissed(v);
 }
 
-/** The name inside a sentence; in English a leading capital is lowered (not an acronym's). */
+/** The name inside a sentence (in English a leading capital is lowered, not an acronym's). */
 function nameOf(ind: Indicator, locale: Locale): string {
-  const name = indicatorName(ind.code, locale);
-  if (locale !== 'en-US' || /^[A-Z]{2}/.test(name)) return name;
-  return name.charAt(0).toLowerCase() + name.slice(1);
+  return summaryText(locale).inSentence(indicatorName(ind.code, locale));
 }
 
 /** One indicator's clause: figure, year on year, target. */
-function clause(ind: Indicator, current: number, previous: number | null, summary: SummaryModel, locale: Locale): string {
+function clause(ind: Indicator, current: number, previous: number | null, summary: SummaryModel, model: ReportModel, locale: Locale): string {
   const template = getCatalog().templateById.get(summary.template);
   const target = template ? appliedTarget(ind, template) : null;
   const status = targetStatus(ind, target, current);
   const reaches = status === 'met' && target !== null && target.op !== '<=';
-  const figure = valueText(ind, current, locale);
-  let head: string;
-  if (locale === 'en-US') head = `${nameOf(ind, locale)}: ${figure}`;
-  else {
-    const verb = reaches ? '达到' : ind.kind === 'percent' || ind.kind === 'rate' ? '为' : '';
-    head = `${nameOf(ind, locale)}${verb}${figure}`;
-  }
-  return head + movementPhrase(ind, current, previous, locale) + targetPhrase(ind, target, status, locale);
+  const verb = reaches ? 'reaches' : ind.kind === 'percent' || ind.kind === 'rate' ? 'is' : '';
+  const scoped = isScopeChange(model.figures.get(ind.code)?.explanation);
+  const head = summaryText(locale).head(nameOf(ind, locale), verb, valueText(ind, current, locale));
+  return head + movementPhrase(ind, current, previous, scoped, locale) + targetPhrase(ind, target, status, locale);
 }
 
 function partsClause(parts: Indicator[], values: Values, withWhole: boolean, locale: Locale): string | null {
+  const t = summaryText(locale);
   const items: string[] = [];
   for (const p of parts) {
     const v = values(p.code).current;
     if (v === null) continue;
-    const name = locale === 'en-US' ? nameOf(p, locale).replace(/^of which\s+/i, '') : nameOf(p, locale);
-    items.push(locale === 'en-US' ? `${name} ${valueText(p, v, locale)}` : `${name}${valueText(p, v, locale)}`);
+    items.push(t.part(nameOf(p, locale), valueText(p, v, locale)));
   }
-  if (items.length === 0) return null;
-  if (locale === 'en-US') return `${withWhole ? 'of which ' : ''}${items.join(', ')}`;
-  return `${withWhole ? '其中，' : ''}${items.join('、')}`;
+  return items.length === 0 ? null : t.parts(items, withWhole);
 }
 
 /** Names that open with a verb of work done take 共 (共办理…); nouns (刑满释放人员) do not. */
 const HANDLING_VERB = /^(办理|受理|新收|新接收|调解|审结|开展|解答|发布|培育|新建|化解|提供|接待|组织)/;
 
+export interface NarrateOptions {
+  /** `leaders` (default): key indicators and those with a target, no items; `all`: every indicator. */
+  scope?: 'leaders' | 'all';
+}
+
+/**
+ * Whether an indicator is told in what leaders read: the key indicators (`key` in the
+ * catalogue). Targets of other indicators, met or missed, are in the overview (overviewText).
+ */
+export function forLeaders(ind: Indicator): boolean {
+  return ind.key;
+}
+
 /** The paragraph of one form, or null when all its indicators are blank. */
-export function narrateForm(formId: string, summary: SummaryModel, model: ReportModel, locale: Locale): Paragraph | null {
+export function narrateForm(formId: string, summary: SummaryModel, model: ReportModel, locale: Locale, options: NarrateOptions = {}): Paragraph | null {
   const catalog = getCatalog();
   const form = catalog.formById.get(formId);
   if (!form) return null;
+  const all = options.scope === 'all';
+  const told = (ind: Indicator) => all || forLeaders(ind);
   const values: Values = (code) => figureValues(model, code);
   const clauses: string[] = [];
   /** The indicator of the opening clause (null when it is a list of items). */
@@ -200,79 +208,91 @@ export function narrateForm(formId: string, summary: SummaryModel, model: Report
   };
   for (const g of groupsOf(catalog, formId)) {
     const lead = values(g.lead.code);
-    if (lead.current !== null) push(clause(g.lead, lead.current, lead.previous, summary, locale), g.lead);
-    const parts = partsClause(g.parts, values, lead.current !== null, locale);
+    if (lead.current !== null && told(g.lead)) push(clause(g.lead, lead.current, lead.previous, summary, model, locale), g.lead);
+    const parts = all ? partsClause(g.parts, values, lead.current !== null, locale) : null;
     if (parts !== null) push(parts, null);
     for (const d of g.derived) {
       const v = values(d.code);
-      if (v.current !== null) push(clause(d, v.current, v.previous, summary, locale), d);
+      if (v.current !== null && told(d)) push(clause(d, v.current, v.previous, summary, model, locale), d);
+    }
+    if (!all) {
+      // A told item whose whole is not told (none in the standard today) still gets its clause.
+      for (const p of g.parts) {
+        const v = values(p.code);
+        if (v.current !== null && forLeaders(p)) push(clause(p, v.current, v.previous, summary, model, locale), p);
+      }
     }
   }
   if (clauses.length === 0) return null;
   const template = catalog.templateById.get(summary.template);
-  if (locale === 'en-US') {
-    const word = template?.periodWordEn ?? '';
-    const opening = word ? `${word.charAt(0).toUpperCase()}${word.slice(1)}, ` : '';
-    const body = clauses.join('; ');
-    const text = opening ? `${opening}${body}.` : `${body.charAt(0).toUpperCase()}${body.slice(1)}.`;
-    return { form: formId, title: form.nameEn, text };
-  }
-  const word = template?.periodWordZh ?? '';
-  const gong = first && first.kind === 'count' && first.flow && !first.formula && HANDLING_VERB.test(first.nameZh) ? '共' : '';
-  const text = `${word ? `${word}，` : ''}${scopeWord(summary.unit, locale)}${gong}${clauses.join('；')}。`;
-  return { form: formId, title: form.nameZh, text };
+  const word = template ? periodWordOf(template, locale) : '';
+  const gong = first !== null && first !== undefined && first.kind === 'count' && first.flow && !first.formula && HANDLING_VERB.test(first.nameZh);
+  const text = summaryText(locale).paragraph(word, scopeWord(summary.unit, locale), gong, clauses);
+  return { form: formId, title: formNameOf(form, locale), text };
 }
 
 /** One paragraph per form of the template, in form order; forms with no figures are left out. */
-export function narrate(summary: SummaryModel, model: ReportModel, locale: Locale): Paragraph[] {
+export function narrate(summary: SummaryModel, model: ReportModel, locale: Locale, options: NarrateOptions = {}): Paragraph[] {
   const catalog = getCatalog();
   const template = catalog.templateById.get(summary.template);
   const forms = template ? template.forms : catalog.forms.map((f) => f.id);
   const out: Paragraph[] = [];
   for (const f of forms) {
-    const p = narrateForm(f, summary, model, locale);
+    const p = narrateForm(f, summary, model, locale, options);
     if (p) out.push(p);
   }
   return out;
 }
 
-/** The largest rises and falls as one sentence, or null when there are none. */
+/**
+ * The few notable changes as one sentence (largest rises and falls, then each change explained
+ * as one of scope, with its explanation), or null when there are none.
+ */
 export function movesText(summary: SummaryModel, locale: Locale): string | null {
-  const item = (m: SummaryModel['rises'][number]) =>
-    locale === 'en-US'
-      ? `${qualifiedName(m.code, locale)} (${m.yoyPct > 0 ? '+' : '−'}${pct1(m.yoyPct)}%)`
-      : `${qualifiedName(m.code, locale)}（${m.yoyPct > 0 ? '增长' : '下降'}${pct1(m.yoyPct)}%）`;
+  const t = summaryText(locale);
+  const item = (m: SummaryModel['rises'][number]) => t.moveItem(qualifiedName(m.code, locale), m.yoyPct > 0, pct1(m.yoyPct));
   const parts: string[] = [];
-  if (locale === 'en-US') {
-    if (summary.rises.length) parts.push(`largest rises: ${summary.rises.map(item).join(', ')}`);
-    if (summary.falls.length) parts.push(`largest falls: ${summary.falls.map(item).join(', ')}`);
-    if (!parts.length) return null;
-    const s = `Against a year earlier, ${parts.join('; ')}.`;
-    return s;
-  }
-  if (summary.rises.length) parts.push(`增幅居前的有${summary.rises.map(item).join('、')}`);
-  if (summary.falls.length) parts.push(`降幅居前的有${summary.falls.map(item).join('、')}`);
-  if (!parts.length) return null;
-  return `与上年同期相比，${parts.join('；')}。`;
+  if (summary.rises.length) parts.push(t.rises(summary.rises.map(item)));
+  if (summary.falls.length) parts.push(t.falls(summary.falls.map(item)));
+  const notes = summary.scopeChanges.map((c) => t.scopeNote(c.name, c.explanation));
+  if (!parts.length && !notes.length) return null;
+  return [parts.length ? t.moves(parts) : '', ...notes].join('');
 }
 
 /** Whether the report can be submitted, as one sentence (可以报送 / 不可报送 …). */
 export function readinessText(summary: SummaryModel, locale: Locale): string {
+  const t = summaryText(locale);
   const r = summary.readiness;
   const openWarnings = summary.open.filter((f) => f.severity === 'warning').length;
-  const errors = r.counts.error;
-  if (locale === 'en-US') {
-    if (r.ready) {
-      return r.explained > 0
-        ? `Ready to submit: no errors; ${r.explained} warning(s) explained.`
-        : 'Ready to submit: no errors and no unexplained warnings.';
-    }
-    return `Not ready to submit: ${errors} error(s) and ${openWarnings} unexplained warning(s) to fix or explain.`;
+  if (r.ready) return r.explained > 0 ? t.readyExplained(r.explained) : t.readyClean;
+  return t.notReady(r.counts.error, openWarnings);
+}
+
+/**
+ * The overview a work report opens with: how the key indicators moved (up, down, 持平), and
+ * the work-plan targets met and missed, the missed ones named with figure and target.
+ */
+export function overviewText(summary: SummaryModel, locale: Locale): string {
+  const t = summaryText(locale);
+  const catalog = getCatalog();
+  const template = catalog.templateById.get(summary.template);
+  const word = template ? periodWordOf(template, locale) : '';
+  const count = (d: string) => summary.key.filter((k) => k.direction === d && k.scopeChange === undefined).length;
+  const none = summary.key.length - count('up') - count('down') - count('flat');
+  let text = t.overview(word, scopeWord(summary.unit, locale), summary.key.length, count('up'), count('down'), count('flat'), none);
+  const judged = summary.targets.filter((x) => x.status !== 'none');
+  if (judged.length > 0) {
+    const missed = judged
+      .filter((x) => x.status === 'missed')
+      .map((x) => {
+        const ind = catalog.byCode.get(x.code);
+        if (!ind || x.current === null) return x.name;
+        const figure = valueText(ind, x.current, locale);
+        const target = targetValueText(ind, x.target, locale);
+        const item = x.target.proRata ? t.missedItemProRata(x.name, figure, target) : t.missedItem(x.name, figure, target);
+        return x.explanation ? t.withExplanation(item, x.explanation) : item;
+      });
+    text += t.targets(judged.length, judged.length - missed.length, missed);
   }
-  if (r.ready) {
-    return r.explained > 0
-      ? `审核结果：可以报送。无错误，${r.explained}项警告已填写说明。`
-      : '审核结果：可以报送。无错误，无待说明的警告。';
-  }
-  return `审核结果：不可报送。尚有错误${errors}项、未说明的警告${openWarnings}项，请修正或填写说明后再报送。`;
+  return text;
 }

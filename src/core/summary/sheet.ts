@@ -9,64 +9,21 @@ import type { CellStyle, PlannedCell, SheetPlan } from '../plan/types';
 import { SEVERITY_COLORS } from '../plan/types';
 import { SHEETS } from '../template/layout';
 import type { Locale } from '../i18n/locale';
-import { estimateRowHeight, plainText, zhOrdinal } from './format';
+import { summaryText } from '../i18n/summary';
+import { estimateRowHeight, zhOrdinal } from './format';
 import type { Paragraph } from './narrative';
-import { movesText, readinessText } from './narrative';
-import type { Direction, Judgement, KeyIndicator, SummaryModel } from './model';
+import { movesText, overviewText, readinessText } from './narrative';
+import type { SummaryModel } from './model';
+import { changeText, JUDGEMENT_COLORS, statusCell, targetText, yoyText } from './document';
 
-/** Arrow per direction; `none` (a blank figure) has no arrow. */
-export const ARROWS: Record<Direction, string> = { up: '▲', down: '▼', flat: '―', none: '' };
-/** Font colour per judgement: green good, red bad, grey neutral. */
-export const JUDGEMENT_COLORS: Record<Judgement, string> = { good: '107C10', bad: 'C50F1F', neutral: '767676' };
+export { ARROWS, JUDGEMENT_COLORS } from './document';
+
 export const DATA_BAR_COLOR = '638EC6';
 
 /** Columns A..G: 指标, 本期, 上年同期, 增减, 同比, 目标, 完成情况. */
 export const SUMMARY_COLUMNS = [30, 12, 12, 16, 10, 16, 10];
 const LAST_COL = 'G';
 const cm = (x: number) => Math.round((x / 2.54) * 100) / 100;
-
-const TEXT = {
-  'zh-CN': {
-    headers: ['指标（单位）', '本期', '上年同期', '增减', '同比', '目标', '完成情况'],
-    key: '一、主要指标',
-    narrative: '二、工作情况',
-    open: '三、待处理问题',
-    explained: '四、已说明的警告',
-    none: '无',
-    met: '达标',
-    missed: '未达标',
-    noTarget: '无目标',
-    blank: '未填报',
-    pp: '个百分点',
-    unitLabel: '填报单位：',
-    periodLabel: '统计期间：',
-    openHeaders: ['级别', '指标', '问题'],
-    explainedHeaders: ['指标', '问题', '说明'],
-    severity: { error: '错误', warning: '警告', info: '提示' },
-    annual: (v: string) => `（全年${v}）`,
-    ordinal: (i: number, title: string) => `（${zhOrdinal(i)}）${title}`,
-  },
-  'en-US': {
-    headers: ['Indicator (unit)', 'This period', 'Last year', 'Change', 'YoY', 'Target', 'Status'],
-    key: '1. Key indicators',
-    narrative: '2. Work in figures',
-    open: '3. Open problems',
-    explained: '4. Explained warnings',
-    none: 'None',
-    met: 'Met',
-    missed: 'Missed',
-    noTarget: 'No target',
-    blank: 'Blank',
-    pp: ' pp',
-    unitLabel: 'Unit: ',
-    periodLabel: 'Period: ',
-    openHeaders: ['Severity', 'Indicator', 'Problem'],
-    explainedHeaders: ['Indicator', 'Problem', 'Explanation'],
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    annual: (v: string) => ` (year ${v})`,
-    ordinal: (i: number, title: string) => `(${i}) ${title}`,
-  },
-} as const;
 
 const COL_LETTERS = 'ABCDEFG';
 const colIndex = (c: string) => COL_LETTERS.indexOf(c);
@@ -78,30 +35,13 @@ function spanOf(from: string, to: string): number {
   return colIndex(to) - colIndex(from) + 1;
 }
 
-const OP_SYMBOL = { '>=': '≥', '<=': '≤', '=': '=' } as const;
-
 function numFmt(decimals: number): string {
   return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
 }
 
-function changeText(k: KeyIndicator, locale: Locale): string {
-  if (k.change === null) return '—';
-  const t = TEXT[locale];
-  const sign = k.change > 0 ? '+' : k.change < 0 ? '-' : '';
-  const amount = plainText(Math.abs(k.change), k.decimals);
-  const arrow = ARROWS[k.direction];
-  return `${arrow} ${sign}${amount}${k.kind === 'percent' ? t.pp : ''}`;
-}
-
-function targetText(k: KeyIndicator, locale: Locale): string {
-  if (!k.target) return '—';
-  const pctSign = k.kind === 'percent' ? '%' : '';
-  const v = `${OP_SYMBOL[k.target.op]}${plainText(k.target.value, k.decimals)}${pctSign}`;
-  return k.target.proRata ? `${v}${TEXT[locale].annual(`${plainText(k.target.annual, k.decimals)}${pctSign}`)}` : v;
-}
-
 export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[], locale: Locale): SheetPlan {
-  const t = TEXT[locale];
+  const words = summaryText(locale);
+  const t = words.sheet;
   const cells: PlannedCell[] = [];
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
@@ -131,7 +71,7 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
     row += 1;
     rowHeights[row] = h;
   };
-  const counted = (label: string, n: number) => (locale === 'en-US' ? `${label} (${n})` : `${label}（${n}）`);
+  const counted = t.counted;
   const cols = (from: string, to: string) => [...COL_LETTERS.slice(colIndex(from), colIndex(to) + 1)];
   /** A table row of merged spans [from, to, text]; the row is as tall as its tallest text. */
   const spanRow = (spans: [string, string, string | null][], style: CellStyle): void => {
@@ -161,28 +101,29 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   line(readinessText(summary, locale), { ...body, bold: true, color: ready ? JUDGEMENT_COLORS.good : JUDGEMENT_COLORS.bad, align: 'center' });
   gap();
 
-  // Key indicators.
+  // Key indicators: the overview (moves and targets), the table, the notable changes.
   line(t.key, section);
+  line(overviewText(summary, locale), { font: 'text', size: 12 });
   row += 1;
-  t.headers.forEach((h, i) => put(COL_LETTERS[i] ?? 'A', h, head));
+  words.headers.forEach((h, i) => put(COL_LETTERS[i] ?? 'A', h, head));
   rowHeights[row] = 22;
   const firstKey = row + 1;
   for (const k of summary.key) {
     row += 1;
-    const unit = k.unit ? (locale === 'en-US' ? ` (${k.unit})` : `（${k.unit}）`) : '';
-    put('A', `${k.name}${unit}`, { ...cell, wrap: true });
+    const name = words.withUnit(k.name, k.unit);
+    const color = JUDGEMENT_COLORS[k.judgement];
+    put('A', name, { ...cell, wrap: true });
     put('B', k.current, { ...cell, align: 'right', numFmt: numFmt(k.decimals) });
     put('C', k.previous, { ...cell, align: 'right', numFmt: numFmt(k.decimals) });
-    put('D', changeText(k, locale), { ...cell, align: 'right', color: JUDGEMENT_COLORS[k.judgement] });
-    put('E', k.yoyPct === null ? null : k.yoyPct / 100, { ...cell, align: 'right', numFmt: '+0.0%;-0.0%;0.0%', color: JUDGEMENT_COLORS[k.judgement] });
+    put('D', changeText(k, locale), { ...cell, align: 'right', color });
+    // A number under the data bar; words where a number would mislead (持平, 口径调整).
+    const yoy = yoyText(k, locale);
+    const yoyValue = yoy === words.unchanged || yoy === words.notComparable ? yoy : k.yoyPct === null ? null : k.yoyPct / 100;
+    put('E', yoyValue, { ...cell, align: 'right', numFmt: '+0.0%;-0.0%;0.0%', color });
     put('F', targetText(k, locale), { ...cell, align: 'center' });
-    const status =
-      !k.target ? { text: t.noTarget, color: JUDGEMENT_COLORS.neutral }
-      : k.targetStatus === 'met' ? { text: t.met, color: JUDGEMENT_COLORS.good }
-      : k.targetStatus === 'missed' ? { text: t.missed, color: JUDGEMENT_COLORS.bad }
-      : { text: t.blank, color: JUDGEMENT_COLORS.neutral };
+    const status = statusCell(k, locale);
     put('G', status.text, { ...cell, align: 'center', color: status.color, bold: k.targetStatus === 'missed' });
-    rowHeights[row] = estimateRowHeight(`${k.name}${unit}`, SUMMARY_COLUMNS[0] ?? 30, 11);
+    rowHeights[row] = estimateRowHeight(name, SUMMARY_COLUMNS[0] ?? 30, 11);
   }
   if (summary.key.length > 0) dataBars.push({ range: `E${firstKey}:E${row}`, color: DATA_BAR_COLOR });
   const moves = movesText(summary, locale);
@@ -192,7 +133,7 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   // Narrative.
   line(t.narrative, section);
   paragraphs.forEach((p, i) => {
-    line(t.ordinal(i + 1, p.title), { font: 'title', size: 12, bold: true });
+    line(t.ordinal(i + 1, zhOrdinal(i + 1), p.title), { font: 'title', size: 12, bold: true });
     line(p.text, { font: 'text', size: 12, align: 'left' });
   });
   if (paragraphs.length === 0) line(t.none, { font: 'text', size: 12 });
@@ -202,11 +143,11 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   line(counted(t.open, summary.open.length), section);
   if (summary.open.length === 0) line(t.none, body);
   else {
-    spanRow([['A', 'A', t.openHeaders[0]], ['B', 'C', t.openHeaders[1]], ['D', 'G', t.openHeaders[2]]], head);
+    spanRow([['A', 'A', t.openHeaders[0] ?? ''], ['B', 'C', t.openHeaders[1] ?? ''], ['D', 'G', t.openHeaders[2] ?? '']], head);
     for (const f of summary.open) {
       const colors = SEVERITY_COLORS[f.severity];
       spanRow([['B', 'C', f.name], ['D', 'G', f.message]], { ...cell, wrap: true });
-      put('A', `${t.severity[f.severity]} ${f.rule}`, { ...cell, fill: colors.fill, color: colors.font, align: 'center' });
+      put('A', words.severity[f.severity], { ...cell, fill: colors.fill, color: colors.font, align: 'center' });
     }
   }
   gap();
@@ -215,7 +156,7 @@ export function summarySheetPlan(summary: SummaryModel, paragraphs: Paragraph[],
   line(counted(t.explained, summary.explained.length), section);
   if (summary.explained.length === 0) line(t.none, body);
   else {
-    spanRow([['A', 'A', t.explainedHeaders[0]], ['B', 'D', t.explainedHeaders[1]], ['E', 'G', t.explainedHeaders[2]]], head);
+    spanRow([['A', 'A', t.explainedHeaders[0] ?? ''], ['B', 'D', t.explainedHeaders[1] ?? ''], ['E', 'G', t.explainedHeaders[2] ?? '']], head);
     for (const f of summary.explained) {
       spanRow([['A', 'A', f.name], ['B', 'D', f.message], ['E', 'G', f.explanation]], { ...cell, wrap: true });
     }
