@@ -13,7 +13,7 @@ import { fillWorkbook, makeTemplate, summaryFiles } from '../../src/cli/workbook
 import { decodeCsv } from '../../src/cli/decode';
 import { openWorkbook } from '../../src/hosts/xlsx';
 import { SHEETS } from '../../src/core/template/layout';
-import { hasSoffice, tmp } from '../support/pytools';
+import { hasSoffice, hasWriter, tmp } from '../support/pytools';
 
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample');
 
@@ -29,9 +29,9 @@ async function summaryOnly(slips: boolean): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-function printedPages(bytes: Uint8Array): number {
+function printedPages(bytes: Uint8Array, ext: 'xlsx' | 'docx' = 'xlsx'): number {
   const dir = tmp();
-  const file = join(dir, 'summary.xlsx');
+  const file = join(dir, `summary.${ext}`);
   writeFileSync(file, bytes);
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120000 });
   const pdf = readFileSync(join(dir, 'summary.pdf')).toString('latin1');
@@ -45,6 +45,29 @@ describe('the 领导参阅 sheet in print', () => {
   ])('%s: two or three pages', async (_label, slips) => {
     const pages = printedPages(await summaryOnly(slips));
     expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(3);
+  }, 180000);
+});
+
+/** The demo's Word summary, as the command line writes it. */
+async function summaryDocxOf(slips: boolean, locale: 'zh-CN' | 'en-US'): Promise<Uint8Array> {
+  const wb = makeTemplate('annual', { unit: '示例市司法局', period: '2025', locale });
+  fillWorkbook(wb, decodeCsv(readFileSync(join(SAMPLE, 'annual-2025.csv'))), undefined);
+  if (slips) fillWorkbook(wb, decodeCsv(readFileSync(join(SAMPLE, 'slips.csv'))), undefined);
+  const { docx } = await summaryFiles(openWorkbook(wb.toBytes()), locale, true);
+  if (!docx) throw new Error('no docx');
+  return docx;
+}
+
+describe('the Word summary in print (LibreOffice Writer): what the core estimates, confirmed', () => {
+  (hasWriter() ? it : it.skip).each([
+    ['the sample, zh-CN', false, 'zh-CN'],
+    ['the sample with its six slips, zh-CN', true, 'zh-CN'],
+    ['the sample, en-US', false, 'en-US'],
+    ['the sample with its six slips, en-US', true, 'en-US'],
+  ] as const)('%s: two or three pages', async (_label, slips, locale) => {
+    const pages = printedPages(await summaryDocxOf(slips, locale), 'docx');
+    expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(3);
   }, 180000);
 });

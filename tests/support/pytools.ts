@@ -8,7 +8,7 @@ export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'pyt
 
 /** In CI (.ci/run installs both clients) a missing client fails the run instead of skipping tests. */
 function required(ok: boolean, what: string): boolean {
-  if (!ok && process.env['CI']) throw new Error(`${what} is missing: .ci/run installs it (apt-get install python3-openpyxl libreoffice-calc-nogui)`);
+  if (!ok && process.env['CI']) throw new Error(`${what} is missing: .ci/run installs it (apt-get install python3-openpyxl libreoffice-calc-nogui libreoffice-writer-nogui)`);
   return ok;
 }
 
@@ -18,6 +18,11 @@ export function hasOpenpyxl(): boolean {
 
 export function hasSoffice(): boolean {
   return required(spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30000 }).status === 0, 'LibreOffice (soffice)');
+}
+
+/** LibreOffice with Writer (libreoffice-writer-nogui), to print a .docx. */
+export function hasWriter(): boolean {
+  return required(hasSoffice() && existsSync('/usr/lib/libreoffice/program/libswlo.so'), 'LibreOffice Writer (libreoffice-writer-nogui)');
 }
 
 export function tmp(): string {
