@@ -1,15 +1,17 @@
 /**
  * The pane's entry. It draws the shell at once and only then asks whether Office is there:
- * office.js loads from Microsoft's CDN, so an unreachable CDN or a page opened outside Excel
- * must not leave a blank pane. taskpane.html loads office.js with `defer` before this script,
- * so when this script runs office.js has either run or failed: no `Office` then means file
- * mode at once. (Loaded any other way, a timeout decides.)
+ * office.js loads `async` from Microsoft's CDN, so an unreachable CDN or a page opened
+ * outside Excel must not leave a blank pane. boot.ts waits for office.js a short while in a
+ * plain browser (file mode within a second when the request hangs) and longer when Office
+ * opened the page; an office.js that answers later still switches to Excel mode, unless the
+ * person has started work in file mode.
  *
  * Then it picks the host (the open workbook, or a file held in memory), makes the controller
  * and wires the views to it. Everything heavy — the core, ExcelJS, the Office.js host, the
  * Word writer — is loaded when an action first needs it.
  */
 import { localeFrom, type Locale } from '../core';
+import { officeWaitMs, waitForOffice, type OfficeState } from './boot';
 import { Controller } from './controller';
 import { saveBytes } from './download';
 import { ExcelPaneHost } from './excel-pane-host';
@@ -21,73 +23,6 @@ import type { PaneMode } from './ui-text';
 
 /** Signs of a person at work (file mode): the first one starts fetching the engine and ExcelJS. */
 const WARM_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'dragenter'] as const;
-
-/** How long to wait for office.js before starting in file mode. */
-const OFFICE_TIMEOUT_MS = 8000;
-
-interface OfficeLike {
-  onReady(): Promise<{ host: unknown }>;
-  context?: { displayLanguage?: string };
-}
-
-export interface OfficeState {
-  /** 'Excel' inside Excel; null in a plain browser or when office.js did not load. */
-  host: string | null;
-  displayLanguage: string | null;
-}
-
-const NO_OFFICE: OfficeState = { host: null, displayLanguage: null };
-
-/**
- * Resolves when office.js is ready, fails, or `timeoutMs` passes. If Office turns up after the
- * timeout (a slow network), `onLate` is called with its state.
- */
-export function waitForOffice(
-  win: Window,
-  timeoutMs: number,
-  onLate?: (state: OfficeState) => void,
-): Promise<OfficeState> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let asked = false;
-    const settle = (state: OfficeState): void => {
-      if (!settled) {
-        settled = true;
-        resolve(state);
-      } else if (state.host !== null) {
-        onLate?.(state);
-      }
-    };
-    const ask = (): boolean => {
-      const office = (win as unknown as { Office?: OfficeLike }).Office;
-      if (asked || !office || typeof office.onReady !== 'function') return asked;
-      asked = true;
-      window.clearInterval(poll);
-      office.onReady().then(
-        (info) =>
-          settle({
-            host: typeof info.host === 'string' ? info.host : null,
-            displayLanguage: office.context?.displayLanguage ?? null,
-          }),
-        () => settle(NO_OFFICE),
-      );
-      return true;
-    };
-
-    const poll = window.setInterval(ask, 100);
-    window.setTimeout(() => {
-      settle(NO_OFFICE); // keep polling a while longer for a late office.js
-      window.setTimeout(() => window.clearInterval(poll), 4 * timeoutMs);
-    }, timeoutMs);
-    const script = win.document.getElementById('office-js');
-    // A deferred office.js ahead of this script has run by now, or failed to load.
-    const deferred = script?.hasAttribute('defer') === true && !script.hasAttribute('async');
-    if (script?.getAttribute('data-failed') === 'true' || (deferred && !(win as unknown as { Office?: unknown }).Office)) settle(NO_OFFICE);
-    script?.addEventListener('error', () => settle(NO_OFFICE));
-    script?.addEventListener('load', () => ask());
-    ask();
-  });
-}
 
 /** The shell while Office is looked for: tabs, no actions yet. */
 function show(app: HTMLElement, locale: Locale, mode: PaneMode): Shell {
@@ -197,13 +132,17 @@ async function start(): Promise<void> {
   const enter = (state: OfficeState): void => {
     const mode: 'excel' | 'file' = state.host === 'Excel' ? 'excel' : 'file';
     // Office turning up late must not throw away a file the user is already working on.
-    if (current && (mode === currentMode || current.hasWork())) return;
+    if (current && (mode === currentMode || current.hasWork())) {
+      performance.mark('bra:office-late-kept');
+      return;
+    }
     locale = localeFrom(state.displayLanguage ?? navigator.language);
     current = runPane(app, locale, mode, shell);
     shell = current.shell;
     currentMode = mode;
+    performance.mark(`bra:mode-${mode}`);
   };
-  enter(await waitForOffice(window, OFFICE_TIMEOUT_MS, enter));
+  enter(await waitForOffice(window, officeWaitMs(window), enter));
 }
 
 void start();

@@ -1,0 +1,166 @@
+/**
+ * How the pane starts in a real browser (Chromium against dist/): office.js never holds file
+ * mode back, and an office.js that does arrive (the strict fake, served as office.js itself)
+ * still brings Excel mode, late or not.
+ *
+ * office.js is routed by the test: held (a firewall that drops packets: the request stays
+ * pending until the test answers it) or answered with the fake. The tests assert the order of
+ * events — file mode while the office.js request is still unanswered — never elapsed time.
+ */
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { OFFICE_JS, launch, watchCsp } from './support/browser';
+import { DIST, ensureDist, fakeOfficeBundle } from './support/build';
+import { DEMO_FILE, makeDemo, type Demo } from './support/demo';
+import { VIEWPORT, type FakeSetup } from './support/pane';
+import { serve, type StaticServer } from './support/server';
+
+const HOST_INFO = '_host_Info=Excel$Win32$16.01$zh-CN$$$$0';
+
+let browser: Browser;
+let server: StaticServer;
+let demo: Demo;
+let fakeBundle: string;
+let open: Booted | undefined;
+
+beforeAll(async () => {
+  [, fakeBundle, demo] = await Promise.all([ensureDist(), fakeOfficeBundle(), makeDemo()]);
+  server = await serve(DIST);
+  browser = await launch();
+}, 240_000);
+
+afterEach(async () => {
+  await open?.close();
+  open = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  demo?.remove();
+});
+
+interface Booted {
+  context: BrowserContext;
+  page: Page;
+  /** What happened, in order: 'office.js requested', 'office.js answered', and what the test notes. */
+  events: string[];
+  /** Answers the held office.js request with this script (once). */
+  answer(body: string): Promise<void>;
+  /** True while the office.js request is held unanswered. */
+  pending(): boolean;
+  /** Requests outside the page's origin but office.js; page errors; CSP violations. */
+  problems(): Promise<{ leaks: string[]; errors: string[]; csp: string[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens taskpane.html (with `query`) with office.js held: the request reaches the route and
+ * gets no answer until the test calls answer(). `setup` goes to the fake, if it is served.
+ */
+async function boot(query = '', setup: FakeSetup = { displayLanguage: 'zh-CN' }): Promise<Booted> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const events: string[] = [];
+  const leaks: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const csp = await watchCsp(page);
+  await page.addInitScript((s) => {
+    (window as unknown as { __BRA_FAKE__: unknown }).__BRA_FAKE__ = s;
+  }, setup);
+  let held: Route | null = null;
+  let answered = false;
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.url}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    if (OFFICE_JS.test(url)) {
+      events.push('office.js requested');
+      held = route; // no answer: a firewall that drops the packets
+      return undefined;
+    }
+    leaks.push(url);
+    return route.abort('blockedbyclient');
+  });
+  await page.goto(`${server.url}/taskpane.html${query}`, { waitUntil: 'commit' });
+  return {
+    context,
+    page,
+    events,
+    pending: () => held !== null && !answered,
+    answer: async (body) => {
+      if (!held || answered) throw new Error('no office.js request to answer');
+      answered = true;
+      events.push('office.js answered');
+      await held.fulfill({ status: 200, contentType: 'text/javascript', body });
+    },
+    problems: async () => ({ leaks, errors, csp: await csp() }),
+    close: () => context.close(),
+  };
+}
+
+const marks = (page: Page) => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('bra:')));
+
+const clean = { leaks: [], errors: [], csp: [] };
+
+describe('office.js never holds file mode back', () => {
+  test('a plain browser, office.js hanging: file mode while its request is still pending, and the pane works', async () => {
+    open = await boot();
+    const { page } = open;
+    await page.waitForSelector('.app[data-mode="file"]');
+    open.events.push('file mode');
+    expect(open.pending()).toBe(true);
+    expect(open.events).toEqual(['office.js requested', 'file mode']);
+
+    // a file opens and is checked with office.js still unanswered
+    await page.setInputFiles('[data-action="open"] input[type="file"]', demo.path);
+    await page.waitForSelector('[data-finding-code]');
+    expect(open.pending()).toBe(true);
+    expect(await page.textContent('.dropzone-file')).toContain(DEMO_FILE);
+    expect(await marks(page)).toContain('bra:mode-file');
+    expect(await open.problems()).toEqual(clean);
+  });
+
+  test('office.js after file mode, no work started: the pane switches to Excel', async () => {
+    open = await boot();
+    const { page } = open;
+    await page.waitForSelector('.app[data-mode="file"]');
+    open.events.push('file mode');
+    await open.answer(fakeBundle);
+    await page.waitForSelector('.app[data-mode="excel"]');
+    open.events.push('excel mode');
+    expect(open.events).toEqual(['office.js requested', 'file mode', 'office.js answered', 'excel mode']);
+    expect(await marks(page)).toEqual(['bra:mode-file', 'bra:mode-excel']);
+    expect(await page.locator('.dropzone').count()).toBe(0);
+    expect(await open.problems()).toEqual(clean);
+  });
+
+  test('office.js after a file was opened: the file and its findings stay', async () => {
+    open = await boot();
+    const { page } = open;
+    await page.waitForSelector('.app[data-mode="file"]');
+    await page.setInputFiles('[data-action="open"] input[type="file"]', demo.path);
+    await page.waitForSelector('[data-finding-code]');
+    const before = await page.locator('[data-finding-code]').count();
+    await open.answer(fakeBundle);
+    await page.waitForFunction(() => performance.getEntriesByName('bra:office-late-kept').length > 0);
+    expect(await page.getAttribute('.app', 'data-mode')).toBe('file');
+    expect(await page.textContent('.dropzone-file')).toContain(DEMO_FILE);
+    expect(await page.locator('[data-finding-code]').count()).toBe(before);
+    // in the order they happened
+    expect(await marks(page)).toEqual(['bra:mode-file', 'bra:file-chosen', 'bra:findings-shown', 'bra:office-late-kept']);
+    expect(await open.problems()).toEqual(clean);
+  });
+
+  test('opened by Office (_host_Info), office.js answered by the fake: Excel mode, never file mode on the way', async () => {
+    open = await boot(`?${HOST_INFO}`);
+    const { page } = open;
+    await page.waitForSelector('.app[data-mode="loading"]');
+    open.events.push('loading');
+    await open.answer(fakeBundle);
+    await page.waitForSelector('.app[data-mode="excel"]');
+    open.events.push('excel mode');
+    expect(open.events).toEqual(['office.js requested', 'loading', 'office.js answered', 'excel mode']);
+    expect(await marks(page)).toEqual(['bra:mode-excel']);
+    expect(await open.problems()).toEqual(clean);
+  });
+});
