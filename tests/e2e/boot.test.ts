@@ -57,8 +57,17 @@ interface Booted {
  * Opens taskpane.html (with `query`) with office.js held: the request reaches the route and
  * gets no answer until the test calls answer(). `setup` goes to the fake, if it is served.
  */
-async function boot(query = '', setup: FakeSetup = { displayLanguage: 'zh-CN' }): Promise<Booted> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true });
+async function boot(
+  query = '',
+  setup: FakeSetup = { displayLanguage: 'zh-CN' },
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Booted> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? VIEWPORT,
+    deviceScaleFactor: 1,
+    locale: options.locale ?? 'zh-CN',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const events: string[] = [];
   const leaks: string[] = [];
@@ -161,6 +170,66 @@ describe('office.js never holds file mode back', () => {
     open.events.push('excel mode');
     expect(open.events).toEqual(['office.js requested', 'loading', 'office.js answered', 'excel mode']);
     expect(await marks(page)).toEqual(['bra:mode-excel']);
+    expect(await open.problems()).toEqual(clean);
+  });
+});
+
+// ---- a narrow pane ----------------------------------------------------------------------------
+
+/** Horizontal overflow of the page: scrollWidth beyond clientWidth (0 when nothing sticks out). */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+
+describe('the pane at 320 px (the narrowest Office task pane)', () => {
+  test.each(['zh-CN', 'en-US'])('%s: body text 14 px, and no horizontal scroll on any tab with the demo open', async (locale) => {
+    open = await boot('', { displayLanguage: locale }, { viewport: { width: 320, height: 800 }, locale });
+    const { page } = open;
+    await page.waitForSelector('.app[data-mode="file"]');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.setInputFiles('[data-action="open"] input[type="file"]', demo.path);
+    await page.waitForSelector('[data-finding-code]');
+    expect(await page.getAttribute('html', 'lang')).toBe(locale);
+
+    // Fluent's body size for what a person reads; caption size only beside a finding
+    const sizes = await page.evaluate(() => {
+      const size = (selector: string) => {
+        const node = document.querySelector(selector);
+        return node ? getComputedStyle(node).fontSize : 'missing';
+      };
+      return {
+        body: size('body'),
+        hint: size('.mode-hint'),
+        intro: size('#panel-check .panel-intro'),
+        dropHint: size('.dropzone-hint'),
+        message: size('.finding-message'),
+        severity: size('.severity-title'),
+        explain: size('.explain-label'),
+        button: size('button[data-action="check"]'),
+        form: size('.form-title'),
+        meta: size('.finding-meta'),
+      };
+    });
+    expect(sizes).toEqual({
+      body: '14px',
+      hint: '14px',
+      intro: '14px',
+      dropHint: '14px',
+      message: '14px',
+      severity: '14px',
+      explain: '14px',
+      button: '14px',
+      form: '16px',
+      meta: '12px',
+    });
+
+    for (const tab of ['check', 'template', 'marks', 'yoy', 'summary']) {
+      await page.click(`[role="tab"][data-tab="${tab}"]`);
+      await page.waitForSelector(`#panel-${tab}:not([hidden])`);
+      expect({ tab, overflow: await overflow(page) }).toEqual({ tab, overflow: 0 });
+    }
     expect(await open.problems()).toEqual(clean);
   });
 });
