@@ -1,7 +1,8 @@
 /**
  * How the pane starts in a real browser (Chromium against dist/): office.js never holds file
  * mode back, and an office.js that does arrive (the strict fake, served as office.js itself)
- * still brings Excel mode, late or not.
+ * still brings Excel mode, late or not; the language it starts in and the header's switch
+ * (the open file and the work in it kept); the pane at 320 px.
  *
  * office.js is routed by the test: held (a firewall that drops packets: the request stays
  * pending until the test answers it) or answered with the fake. The tests assert the order of
@@ -10,7 +11,9 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { OFFICE_JS, launch, watchCsp } from './support/browser';
 import { DIST, ensureDist, fakeOfficeBundle } from './support/build';
-import { DEMO_FILE, makeDemo, type Demo } from './support/demo';
+import { formatFinding } from '../../src/core';
+import { uiText } from '../../src/taskpane/ui-text';
+import { DEMO_FILE, makeDemo, recheck, type Demo } from './support/demo';
 import { VIEWPORT, type FakeSetup } from './support/pane';
 import { serve, type StaticServer } from './support/server';
 
@@ -44,7 +47,7 @@ interface Booted {
   page: Page;
   /** What happened, in order: 'office.js requested', 'office.js answered', and what the test notes. */
   events: string[];
-  /** Answers the held office.js request with this script (once). */
+  /** Answers the held office.js request with this script (once; waits for the request if need be). */
   answer(body: string): Promise<void>;
   /** True while the office.js request is held unanswered. */
   pending(): boolean;
@@ -60,7 +63,7 @@ interface Booted {
 async function boot(
   query = '',
   setup: FakeSetup = { displayLanguage: 'zh-CN' },
-  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; stored?: string } = {},
 ): Promise<Booted> {
   const context = await browser.newContext({
     viewport: options.viewport ?? VIEWPORT,
@@ -77,14 +80,26 @@ async function boot(
   await page.addInitScript((s) => {
     (window as unknown as { __BRA_FAKE__: unknown }).__BRA_FAKE__ = s;
   }, setup);
+  if (options.stored !== undefined) {
+    // a choice made on an earlier visit (only before the first load: a reload keeps what the page stored)
+    await page.addInitScript((l) => {
+      if (!sessionStorage.getItem('test-stored')) {
+        localStorage.setItem('bra.locale', l);
+        sessionStorage.setItem('test-stored', '1');
+      }
+    }, options.stored);
+  }
   let held: Route | null = null;
   let answered = false;
+  let requested: (route: Route) => void = () => undefined;
+  const request = new Promise<Route>((resolve) => (requested = resolve));
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(`${server.url}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     if (OFFICE_JS.test(url)) {
       events.push('office.js requested');
       held = route; // no answer: a firewall that drops the packets
+      requested(route);
       return undefined;
     }
     leaks.push(url);
@@ -97,10 +112,11 @@ async function boot(
     events,
     pending: () => held !== null && !answered,
     answer: async (body) => {
-      if (!held || answered) throw new Error('no office.js request to answer');
+      if (answered) throw new Error('office.js was answered already');
+      const route = await request; // the page asks for office.js as soon as it reads <head>
       answered = true;
       events.push('office.js answered');
-      await held.fulfill({ status: 200, contentType: 'text/javascript', body });
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body });
     },
     problems: async () => ({ leaks, errors, csp: await csp() }),
     close: () => context.close(),
@@ -233,3 +249,98 @@ describe('the pane at 320 px (the narrowest Office task pane)', () => {
     expect(await open.problems()).toEqual(clean);
   });
 });
+
+// ---- the pane's language ----------------------------------------------------------------------
+
+describe('the pane’s language', () => {
+  test('switching to English keeps the open file and the work in it; the choice is remembered', async () => {
+    open = await boot();
+    const { page } = open;
+    await page.waitForSelector('.app[data-mode="file"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.setInputFiles('[data-action="open"] input[type="file"]', demo.path);
+    await page.waitForSelector('[data-finding-code]');
+    await idleControls(page);
+
+    // work in the file: an explanation typed into a warning's 说明
+    const why = '2025年新增公益律师团队，活动场次大幅增加';
+    const input = page.locator('[data-finding-code="LAW_PRO_BONO"] input[data-action="explain"]');
+    await input.fill(why);
+    await input.press('Enter');
+    await page.waitForSelector('[data-finding-code="LAW_PRO_BONO"][data-explained="true"]');
+    await idleControls(page);
+    const codes = await shownCodes(page);
+
+    await page.click('[data-action="locale"][data-locale="en-US"]');
+    await page.waitForSelector('html[lang="en-US"] .app[lang="en-US"]');
+    await idleControls(page);
+
+    // English words: the shell, the banner, every finding as the engine words it in en-US
+    const en = uiText('en-US');
+    expect(await page.textContent('.app-title')).toBe(en.appTitle);
+    expect(await page.getAttribute('[data-action="locale"][data-locale="en-US"]', 'aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-locale'))).toBe('en-US');
+    expect(((await page.textContent('.banner .banner-text')) ?? '').trim()).toBe(en.bannerNotReady(3, 2));
+    const { report } = await recheck(demo.bytes);
+    const counsel = report.findings.find((f) => f.code === 'LEG_COUNSEL');
+    if (!counsel) throw new Error('the demo has no LEG_COUNSEL finding');
+    expect(((await page.textContent('[data-finding-code="LEG_COUNSEL"] .finding-message')) ?? '').trim()).toBe(formatFinding(counsel, 'en-US'));
+
+    // the same file, the same findings, the explanation still there
+    expect(await page.textContent('.dropzone-file')).toContain(DEMO_FILE);
+    expect(await shownCodes(page)).toEqual(codes);
+    expect(await page.getAttribute('[data-finding-code="LAW_PRO_BONO"]', 'data-explained')).toBe('true');
+    expect(await input.inputValue()).toBe(why);
+    expect(await page.evaluate(() => localStorage.getItem('bra.locale'))).toBe('en-US');
+
+    // and back: the Chinese words again, still the same file
+    await page.click('[data-action="locale"][data-locale="zh-CN"]');
+    await page.waitForSelector('html[lang="zh-CN"] .app[lang="zh-CN"]');
+    expect(((await page.textContent('[data-finding-code="LEG_COUNSEL"] .finding-message')) ?? '').trim()).toBe(formatFinding(counsel, 'zh-CN'));
+    expect(await page.textContent('.dropzone-file')).toContain(DEMO_FILE);
+
+    // the next visit opens in the language chosen last
+    await page.click('[data-action="locale"][data-locale="en-US"]');
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForSelector('.app[data-mode="file"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('en-US');
+    expect(await open.problems()).toEqual(clean);
+  });
+
+  test('an English browser starts in English; a stored choice wins over it', async () => {
+    open = await boot('', { displayLanguage: 'zh-CN' }, { locale: 'en-US' });
+    await open.page.waitForSelector('.app[data-mode="file"]');
+    expect(await open.page.getAttribute('html', 'lang')).toBe('en-US');
+    await open.close();
+
+    open = await boot('', { displayLanguage: 'zh-CN' }, { locale: 'en-US', stored: 'zh-CN' });
+    await open.page.waitForSelector('.app[data-mode="file"]');
+    expect(await open.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await open.problems()).toEqual(clean);
+  });
+
+  test('in Excel, Office’s display language is the default, and a stored choice wins over it', async () => {
+    open = await boot(`?${HOST_INFO}`, { displayLanguage: 'en-US' });
+    await open.answer(fakeBundle);
+    await open.page.waitForSelector('.app[data-mode="excel"]');
+    expect(await open.page.getAttribute('html', 'lang')).toBe('en-US');
+    await open.close();
+
+    open = await boot(`?${HOST_INFO}`, { displayLanguage: 'en-US' }, { stored: 'zh-CN' });
+    await open.answer(fakeBundle);
+    await open.page.waitForSelector('.app[data-mode="excel"]');
+    expect(await open.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await open.problems()).toEqual(clean);
+  });
+});
+
+/** Waits until no action runs (every action disables the controls while it runs). */
+async function idleControls(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const b = document.querySelector<HTMLButtonElement>('button[data-action="check"]');
+    return b !== null && !b.disabled;
+  });
+}
+
+const shownCodes = (page: Page) =>
+  page.$$eval('[data-finding-code]', (rows) => rows.map((r) => `${r.getAttribute('data-finding-code')} ${r.getAttribute('data-explained') ?? ''}`));
