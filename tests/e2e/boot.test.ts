@@ -63,7 +63,7 @@ interface Booted {
 async function boot(
   query = '',
   setup: FakeSetup = { displayLanguage: 'zh-CN' },
-  options: { viewport?: { width: number; height: number }; locale?: string; stored?: string } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; stored?: string; refuse?: boolean } = {},
 ): Promise<Booted> {
   const context = await browser.newContext({
     viewport: options.viewport ?? VIEWPORT,
@@ -98,6 +98,7 @@ async function boot(
     if (url.startsWith(`${server.url}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     if (OFFICE_JS.test(url)) {
       events.push('office.js requested');
+      if (options.refuse === true) return route.abort('connectionrefused'); // a firewall that refuses at once
       held = route; // no answer: a firewall that drops the packets
       requested(route);
       return undefined;
@@ -173,6 +174,15 @@ describe('office.js never holds file mode back', () => {
     expect(await page.locator('[data-finding-code]').count()).toBe(before);
     // in the order they happened
     expect(await marks(page)).toEqual(['bra:mode-file', 'bra:file-chosen', 'bra:findings-shown', 'bra:office-late-kept']);
+    expect(await open.problems()).toEqual(clean);
+  });
+
+  test('opened by Office, office.js refused: the failure is seen (even before the pane listens) and file mode follows', async () => {
+    open = await boot(`?${HOST_INFO}`, { displayLanguage: 'zh-CN' }, { refuse: true });
+    const { page } = open;
+    await page.waitForSelector('.app[data-mode="file"]');
+    expect(await page.evaluate(() => (window as unknown as { __braBootCheck: { office: { failed: boolean } } }).__braBootCheck.office.failed)).toBe(true);
+    expect(await marks(page)).toEqual(['bra:mode-file']);
     expect(await open.problems()).toEqual(clean);
   });
 
