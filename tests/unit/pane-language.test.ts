@@ -118,12 +118,12 @@ class SnapshotHost implements PaneHost {
   }
 }
 
-function setup() {
+function setup(locale: 'zh-CN' | 'en-US' = 'zh-CN') {
   const host = new SnapshotHost(fill(sample(), SLIPS_CSV));
   let renders = 0;
   const controller = new Controller({
     host,
-    locale: 'zh-CN',
+    locale,
     render: () => void renders++,
     engine: async () => engine,
     readXlsx: async () => {
@@ -164,6 +164,18 @@ describe('Controller.setLocale', () => {
 
     await controller.setLocale('zh-CN');
     expect(controller.state.rows.map((r) => r.message)).toEqual(zh.map((r) => r.message));
+  });
+
+  test('switched to English, the pane says what a pane that started in English says: findings, report title, what did not run', async () => {
+    const switched = setup('zh-CN').controller;
+    await switched.check();
+    const zhTitle = switched.state.title;
+    await switched.setLocale('en-US');
+    const english = setup('en-US').controller;
+    await english.check();
+    const words = (c: Controller) => ({ rows: c.state.rows, title: c.state.title, skipped: c.state.skipped });
+    expect(words(switched)).toEqual(words(english));
+    expect(switched.state.title).not.toEqual(zhTitle);
   });
 
   test('before any check: only the language changes, and the view is told', async () => {
