@@ -14,7 +14,7 @@ import { DIST, ensureDist, fakeOfficeBundle } from './support/build';
 import { formatFinding } from '../../src/core';
 import { uiText } from '../../src/taskpane/ui-text';
 import { DEMO_FILE, makeDemo, recheck, type Demo } from './support/demo';
-import { VIEWPORT, type FakeSetup } from './support/pane';
+import { VIEWPORT, explain, type FakeSetup } from './support/pane';
 import { serve, type StaticServer } from './support/server';
 
 const HOST_INFO = '_host_Info=Excel$Win32$16.01$zh-CN$$$$0';
@@ -274,11 +274,9 @@ describe('the pane’s language', () => {
 
     // work in the file: an explanation typed into a warning's 说明
     const why = '2025年新增公益律师团队，活动场次大幅增加';
-    const input = page.locator('[data-finding-code="LAW_PRO_BONO"] input[data-action="explain"]');
-    await input.fill(why);
-    await input.press('Enter');
+    await explain(page, 'LAW_PRO_BONO', why);
     await page.waitForSelector('[data-finding-code="LAW_PRO_BONO"][data-explained="true"]');
-    await idleControls(page);
+    const input = page.locator('[data-finding-code="LAW_PRO_BONO"] [data-action="explain"]');
     const codes = await shownCodes(page);
 
     await page.click('[data-action="locale"][data-locale="en-US"]');
