@@ -12,7 +12,8 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { OFFICE_JS, launch, watchCsp } from './support/browser';
 import { DIST, ensureDist, fakeOfficeBundle } from './support/build';
 import { formatFinding } from '../../src/core';
-import { uiText } from '../../src/taskpane/ui-text';
+import { districtsText } from '../../src/taskpane/districts-text';
+import { TAB_IDS, uiText } from '../../src/taskpane/ui-text';
 import { DEMO_FILE, makeDemo, recheck, type Demo } from './support/demo';
 import { VIEWPORT, explain, type FakeSetup } from './support/pane';
 import { serve, type StaticServer } from './support/server';
@@ -251,7 +252,7 @@ describe('the pane at 320 px (the narrowest Office task pane)', () => {
       meta: '12px',
     });
 
-    for (const tab of ['check', 'template', 'marks', 'yoy', 'summary']) {
+    for (const tab of TAB_IDS) {
       await page.click(`[role="tab"][data-tab="${tab}"]`);
       await page.waitForSelector(`#panel-${tab}:not([hidden])`);
       expect({ tab, overflow: await overflow(page) }).toEqual({ tab, overflow: 0 });
@@ -301,11 +302,21 @@ describe('the pane’s language', () => {
     expect(await input.inputValue()).toBe(why);
     expect(await page.evaluate(() => localStorage.getItem('bra.locale'))).toBe('en-US');
 
+    // a tab drawn lazily (下级汇总) comes in the language chosen
+    await page.click('[role="tab"][data-tab="districts"]');
+    await page.waitForSelector('#panel-districts .file-button-text');
+    expect(await page.textContent('#panel-districts .file-button-text')).toBe(districtsText('en-US').chooseFiles);
+    await page.click('[role="tab"][data-tab="check"]');
+
     // and back: the Chinese words again, still the same file
     await page.click('[data-action="locale"][data-locale="zh-CN"]');
     await page.waitForSelector('html[lang="zh-CN"] .app[lang="zh-CN"]');
     expect(((await page.textContent('[data-finding-code="LEG_COUNSEL"] .finding-message')) ?? '').trim()).toBe(formatFinding(counsel, 'zh-CN'));
     expect(await page.textContent('.dropzone-file')).toContain(DEMO_FILE);
+    await page.click('[role="tab"][data-tab="districts"]');
+    await page.waitForSelector('#panel-districts .file-button-text');
+    expect(await page.textContent('#panel-districts .file-button-text')).toBe(districtsText('zh-CN').chooseFiles);
+    expect(await page.locator('#panel-districts .file-button-text').count()).toBe(1);
 
     // the next visit opens in the language chosen last
     await page.click('[data-action="locale"][data-locale="en-US"]');
