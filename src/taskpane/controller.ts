@@ -167,6 +167,21 @@ export class Controller {
     return this.plansLoad;
   }
 
+  /** The pane's language changed: the findings, the report's title and what did not run are worded again in it (no new check). */
+  async setLocale(locale: Locale): Promise<void> {
+    this.state.locale = locale;
+    const report = this.state.report;
+    if (report) {
+      const engine = await this.engine();
+      if (this.state.report !== report || this.state.locale !== locale) return; // a newer check or choice
+      this.state.rows = report.findings.map((f, i) => findingRow(f, i, engine.formatFinding(f, locale), engine.formName(f.form, locale)));
+      if (this.model) this.state.title = engine.reportTitle(this.model, locale);
+      this.state.skipped = report.skipped.map((k) => engine.formatSkipped(k, locale));
+      this.state.reportSeq += 1;
+    }
+    this.emit();
+  }
+
   /** Runs one action: busy while it runs, its error in words when it fails. */
   private async run(action: BusyAction, work: () => Promise<string | null | void>): Promise<boolean> {
     if (this.state.busy) return false;

@@ -30,7 +30,15 @@ export type BusyAction =
   | 'undo'
   | 'reference';
 
+/** The header's language switch: each language named in itself, in the same order in both. */
+export const LOCALE_NAMES: ReadonlyArray<readonly [Locale, string]> = [
+  ['zh-CN', '中文'],
+  ['en-US', 'English'],
+];
+
 export interface UiText {
+  /** The language switch's name for screen readers. */
+  languageSwitch: string;
   appTitle: string;
   tabs: Record<TabId, string>;
   /** One line under each tab's heading saying what the tab is for. */
@@ -181,6 +189,7 @@ export interface UiText {
 }
 
 const zhCN: UiText = {
+  languageSwitch: '界面语言 Language',
   appTitle: '司法行政报表助手',
   tabs: { template: '模板', check: '校验', marks: '标记', yoy: '同比', summary: '领导参阅', districts: '下级汇总' },
   tabIntro: {
@@ -349,6 +358,7 @@ const zhCN: UiText = {
 };
 
 const enUS: UiText = {
+  languageSwitch: 'Language 界面语言',
   appTitle: 'Bureau Report Assistant',
   tabs: { template: 'Template', check: 'Check', marks: 'Marks', yoy: 'YoY', summary: 'For leaders', districts: 'Districts' },
   tabIntro: {

@@ -7,7 +7,7 @@
  */
 import { excelHostMessage } from '../hosts/excel/messages';
 import { errorText, SEVERITIES, type ErrorParams, type Finding, type Locale, type Report, type Severity } from '../core';
-import { TAB_IDS, uiText } from './ui-text';
+import { LOCALE_NAMES, TAB_IDS, uiText } from './ui-text';
 import type { BusyAction, PaneMode, TabId } from './ui-text';
 
 // ---- view data ------------------------------------------------------------------------------
@@ -224,6 +224,31 @@ export interface Shell {
 
 export interface ShellHandlers {
   onTab?: (id: TabId) => void;
+  /** A language was chosen in the header (only ever another one than the shell's). */
+  onLocale?: (locale: Locale) => void;
+}
+
+/**
+ * The header's language switch: one toggle button per language, named in itself, the
+ * current one pressed. Choosing the other asks for the pane in it (the caller redraws).
+ */
+function languageSwitch(doc: Document, locale: Locale, label: string, onLocale?: (locale: Locale) => void): HTMLElement {
+  const group = el(doc, 'div', 'lang-switch');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', label);
+  for (const [id, name] of LOCALE_NAMES) {
+    const option = el(doc, 'button', 'lang-option', name);
+    option.setAttribute('type', 'button');
+    option.setAttribute('lang', id);
+    option.setAttribute('data-action', 'locale');
+    option.setAttribute('data-locale', id);
+    option.setAttribute('aria-pressed', id === locale ? 'true' : 'false');
+    option.addEventListener('click', () => {
+      if (id !== locale) onLocale?.(id);
+    });
+    group.appendChild(option);
+  }
+  return group;
 }
 
 export function renderShell(
@@ -239,8 +264,11 @@ export function renderShell(
 
   const header = el(doc, 'header', 'app-header');
   header.appendChild(el(doc, 'h1', 'app-title', t.appTitle));
+  const side = el(doc, 'div', 'app-header-side');
   const modeLabel = el(doc, 'span', 'mode-badge');
-  header.appendChild(modeLabel);
+  side.appendChild(modeLabel);
+  side.appendChild(languageSwitch(doc, locale, t.languageSwitch, handlers.onLocale));
+  header.appendChild(side);
   root.appendChild(header);
 
   const modeHint = el(doc, 'p', 'mode-hint', t.fileModeHint);

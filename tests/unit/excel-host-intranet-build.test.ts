@@ -22,7 +22,7 @@ describe('intranet build', () => {
     expect(before).toContain(config.OFFICE_CDN);
     const after = config.localOfficeHtml(before);
     expect(after).not.toContain('appsforoffice.microsoft.com');
-    expect(after).toContain(`<script id="office-js" src="${config.OFFICE_LOCAL}" defer></script>`);
+    expect(after).toContain(`<script id="office-js" src="${config.OFFICE_LOCAL}" async></script>`);
     const csp = /Content-Security-Policy"\s+content="([^"]+)"/.exec(after)?.[1] ?? '';
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toMatch(/https?:/);

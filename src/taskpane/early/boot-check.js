@@ -101,8 +101,31 @@
     else doc.addEventListener('DOMContentLoaded', f, false);
   }
 
+  /*
+   * office.js is loaded `async` after this script (taskpane.html), so its request can fail
+   * before the pane's own script runs and listens (a network that refuses at once). A
+   * listener here, on the document in the capture phase (a script's error event does not
+   * bubble), records the failure for the pane (src/taskpane/boot.ts), which then starts in
+   * file mode at once instead of waiting out its timeout.
+   */
+  function watchOffice(g) {
+    var seen = { failed: false };
+    var doc = g.document;
+    if (doc && typeof doc.addEventListener === 'function') {
+      doc.addEventListener(
+        'error',
+        function (e) {
+          var target = e && e.target;
+          if (target && target.id === 'office-js') seen.failed = true;
+        },
+        true
+      );
+    }
+    return seen;
+  }
+
   var ok = supported(root);
-  root.__braBootCheck = { supported: ok, show: show, check: supported };
+  root.__braBootCheck = { supported: ok, show: show, check: supported, office: watchOffice(root) };
   if (!ok) {
     whenReady(root, function () {
       show(root, false);
