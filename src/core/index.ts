@@ -20,6 +20,22 @@ export { buildTemplatePlan, defaultPeriod, periodLabel, formSheetName, type Temp
 export { planImport, planPrevious, planRecalc, ImportError } from './template/fill';
 export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/layout';
 export { planMarks, SEVERITY_WORDS, cellLink } from './marks/plan';
+export {
+  isMarkFormula,
+  toolNote,
+  markNoteText,
+  classifyNote,
+  NOTE_CLOSINGS,
+  ISSUES_NAME,
+  ISSUE_SHEET_PROBE,
+  isIssueSheetNamed,
+  issueSheetLooksOurs,
+  toolIssueSheets,
+  freeIssueSheetName,
+  placeIssueSheet,
+  type NoteClass,
+  type IssueSheetEvidence,
+} from './marks/contract';
 export { planAcceptSuggestion, planExplanation, planYoyFormulas } from './edits';
 export { readTypedNumber, formatNumber, type TypedNumber } from './numbers';
 export { mergeDistricts, compareDistricts, comparisonSheetPlan, reconcile, batchSummary, hbOutliers, getAggregation, DISTRICT_TEXT, type DistrictInput, type MergedDistricts, type BatchResult, type BatchSummary, type BatchLine } from './merge';
