@@ -250,8 +250,8 @@ function addNotes(pkg: XlsxPackage, sheetName: string, part: string, notes: Arra
 export interface CellMark {
   address: string;
   severity: Severity;
-  /** The overlay's formula, without '='. */
-  formula: string;
+  /** The overlay's formula, without '=' (null: no overlay). */
+  formula: string | null;
   /** The note's text, as it is written (null: none). */
   note: string | null;
 }
@@ -306,11 +306,12 @@ function writeSheetMarks(
   const text = pkg.parts.text(part);
   const root = rootOf(parseXml(text, part));
   const p = prefixOf(root);
-  const k = cells.length;
-  const splices = shiftPriorities(text, root, k, new Set());
+  const drawn = cells.filter((c): c is CellMark & { formula: string } => c.formula !== null);
+  const k = drawn.length;
+  const splices = k ? shiftPriorities(text, root, k, new Set()) : [];
   let priority = 1;
   let xml = '';
-  for (const c of cells) {
+  for (const c of drawn) {
     let dxf = dxfIds.get(c.severity);
     if (dxf === undefined) {
       dxf = writer.dxf(dxfXml(c.severity));
@@ -320,8 +321,10 @@ function writeSheetMarks(
   }
   const firstCf = child(root, 'conditionalFormatting');
   const at = firstCf ? firstCf.start : insertionPoint(root, 'conditionalFormatting', WORKSHEET_ORDER);
-  splices.push({ start: at, end: at, text: xml });
-  pkg.parts.set(part, applySplices(text, splices));
+  if (k) {
+    splices.push({ start: at, end: at, text: xml });
+    pkg.parts.set(part, applySplices(text, splices));
+  }
   const notes = cells.filter((c) => c.note !== null).map((c) => ({ address: c.address, text: c.note as string }));
   return { marked: k, notesSkipped: notes.length ? addNotes(pkg, entry.name, part, notes, author) : [] };
 }
