@@ -55,7 +55,7 @@ export function toolNote(body: string, locale: Locale = 'zh-CN', limit: number =
  * already gives each cell one note built by toolNote): one tool note whose body is every
  * note's body, its closing line in the locale the plan's notes were written in.
  */
-export function markNoteText(notes: readonly string[]): string {
+export function markNoteText(notes: readonly string[], limit: number = TEXT_LIMITS.cell): string {
   let locale: Locale = 'zh-CN';
   const bodies = notes.map((n) => {
     let body = n.startsWith(NOTE_MARKER) ? n.slice(NOTE_MARKER.length) : n;
@@ -68,7 +68,7 @@ export function markNoteText(notes: readonly string[]): string {
     });
     return body;
   });
-  return toolNote(bodies.join('\n\n'), locale);
+  return toolNote(bodies.join('\n\n'), locale, limit);
 }
 
 export type NoteClass =
