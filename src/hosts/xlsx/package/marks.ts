@@ -409,7 +409,6 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
   const root = rootOf(parseXml(ct, cRel.part));
   const p = prefixOf(root);
   const authors = children(child(root, 'authors') ?? root, 'author');
-  const ourAuthor = authors.findIndex((a) => a.text === NOTE_AUTHOR);
   const classified = classifiedComments(root);
   const all = classified.map((c) => c.node);
   const ours = classified.filter((c) => c.owner.kind === 'tool').map((c) => c.node);
@@ -422,7 +421,7 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
   const legacy = child(sheetRoot, 'legacyDrawing');
   const rp = relPrefixOf(sheetRoot);
   const vRel = legacy ? parts.rels(part).find((r) => r.id === legacy.attrs[`${rp}:id`]) : undefined;
-  if (rest.length === 0 && authors.length === 1 && ourAuthor === 0) {
+  if (rest.length === 0) {
     parts.remove(cRel.part);
     parts.removeOverride(cRel.part);
     parts.removeRel(part, cRel.id);
@@ -433,8 +432,12 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
       if (!t || owner.kind !== 'reply') continue;
       splices.push({ start: t.start, end: t.end, text: `<${p}text><${p}r><${p}t xml:space="preserve">${escText(owner.userText)}</${p}t></${p}r></${p}text>` });
     }
-    const a = authors[ourAuthor];
-    if (a && ourAuthor === authors.length - 1 && !rest.some((c) => Number(c.attrs.authorId) === ourAuthor)) splices.push({ start: a.start, end: a.end, text: '' });
+    // Authors at the end of the list that only our removed notes used were added with them.
+    const usedBy = (list: XNode[], i: number) => list.some((c) => Number(c.attrs.authorId) === i);
+    for (let i = authors.length - 1; i >= 0 && usedBy(ours, i) && !usedBy(rest, i); i--) {
+      const a = authors[i];
+      if (a) splices.push({ start: a.start, end: a.end, text: '' });
+    }
     parts.set(cRel.part, applySplices(ct, splices));
   }
   if (refs.size === 0) return;
