@@ -197,6 +197,8 @@ interface SheetModel {
   cells: Map<string, FakeCell>;
   colWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Rows fitted to their contents (autofitRows). */
+  fittedRows: Set<number>;
   merges: Rect[];
   cfs: CfModel[];
   notes: Map<string, NoteModel>;
@@ -1126,6 +1128,16 @@ class FRangeFormat extends FObj<RangeModel> {
       if (typeof x !== 'number' || x < 0 || x > 409) throw err('InvalidArgument', `Bad rowHeight ${String(x)}.`);
       if (m.rect.r2 - m.rect.r1 > 100000) throw err('RangeExceedsLimit', 'Too many rows for the fake.');
       for (let r = m.rect.r1; r <= m.rect.r2; r++) m.sheet.rowHeights.set(r, x);
+    });
+  }
+  /** Fits the rows to their contents (ExcelApi 1.2): the fake forgets any set height and notes the fit. */
+  autofitRows(): void {
+    this._need('1.2', 'RangeFormat.autofitRows');
+    this._do('autofitRows', [], (m) => {
+      for (let r = m.rect.r1; r <= m.rect.r2; r++) {
+        m.sheet.rowHeights.delete(r);
+        m.sheet.fittedRows.add(r);
+      }
     });
   }
   get fill(): FRangeFill {
@@ -2286,6 +2298,10 @@ export class FakeExcel {
   rowHeight(sheet: string, row: number): number | undefined {
     return this._sheet(sheet).rowHeights.get(row);
   }
+  /** Whether a row was fitted to its contents. */
+  rowFitted(sheet: string, row: number): boolean {
+    return this._sheet(sheet).fittedRows.has(row);
+  }
   freeze(sheet: string): { rows: number; cols: number } | null {
     return clone(this._sheet(sheet).freeze);
   }
@@ -2456,6 +2472,7 @@ export class FakeExcel {
       cells: new Map(),
       colWidths: new Map(),
       rowHeights: new Map(),
+      fittedRows: new Set(),
       merges: [],
       cfs: [],
       notes: new Map(),

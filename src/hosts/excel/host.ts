@@ -916,7 +916,7 @@ export class ExcelHost {
     if (this.survey) {
       const sv = this.survey;
       const added = new Set(plan.sheets.map((s) => upper(s.name)));
-      sv.sheets = [...sv.sheets.filter((s) => !added.has(upper(s.name))), ...plan.sheets.map((s): SheetInfo => ({ name: s.name, visibility: 'Visible', protected: false }))];
+      sv.sheets = [...sv.sheets.filter((s) => !added.has(upper(s.name))), ...plan.sheets.map((s): SheetInfo => ({ name: s.name, visibility: s.hidden && caps.v12 ? 'Hidden' : 'Visible', protected: false }))];
     }
   }
 
@@ -944,17 +944,21 @@ export class ExcelHost {
     const locked = edits.find((e) => this.sheetInfo(e.sheet)?.protected === true);
     if (locked) throw new ExcelHostError('SHEET_PROTECTED', { sheet: locked.sheet });
     const steps: Step[] = [];
+    const fitRows = this.has(API.layout);
     for (const e of edits) {
       let input: string | number | boolean;
       if (e.formula !== undefined) input = `=${e.formula}`;
       else if (e.value !== undefined) input = cellInput(e.value);
       else continue;
+      // A long 说明: the row is fitted to its text (Excel measures; the hint is for readers that cannot).
+      const fit = e.rowHeight !== undefined && fitRows;
       steps.push({
-        cost: cost(3, e.sheet, e.address, input),
+        cost: cost(fit ? 5 : 3, e.sheet, e.address, input),
         run: (b) => {
           const r = b.sheet(e.sheet).getRange(e.address);
           if (e.formula !== undefined) r.formulas = [[input]];
           else r.values = [[input]];
+          if (fit) r.format.autofitRows();
         },
       });
     }
@@ -1323,7 +1327,8 @@ function sheetSteps(p: SheetPlan, caps: Caps, degraded: string[]): Step[] {
     .filter((x): x is { c: PlannedCell; pos: { row: number; col: number } } => x.pos !== null);
 
   // Column widths and row heights, equal neighbours in one call.
-  // Column widths, row heights and merges are ExcelApi 1.2.
+  // Column widths, row heights and merges are ExcelApi 1.2. Rows the plan lets grow
+  // (minRowHeights) are left to fit themselves: a height set through the API is a fixed one.
   if (!caps.v12 && (p.columns.length > 0 || Object.keys(p.rowHeights ?? {}).length > 0 || p.merges.length > 0)) {
     degraded.push(`columnWidth / rowHeight / merge (ExcelApi ${API.layout})`);
   }
@@ -1473,6 +1478,14 @@ function sheetSteps(p: SheetPlan, caps: Caps, degraded: string[]): Step[] {
         else if (fr > 0) fp.freezeRows(fr);
         else fp.freezeColumns(fc);
       });
+    }
+  }
+  if (p.hidden) {
+    // Worksheet.visibility can be set from ExcelApi 1.2 (read from 1.1).
+    if (!caps.v12) degraded.push(`hidden sheet (ExcelApi ${API.layout})`);
+    else {
+      sheetOps += 2;
+      sheetOnly.push((b) => void (ws(b).visibility = 'Hidden'));
     }
   }
   if (p.tabColor !== undefined) {

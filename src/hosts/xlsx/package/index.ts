@@ -264,7 +264,7 @@ export class XlsxPackage {
       const RELS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
       const declared = Object.keys(book.root.attrs).find((k) => k.startsWith('xmlns:') && book.root.attrs[k] === RELS_NS)?.slice(6);
       // a workbook that declares the relationships namespace only on each <sheet> (openpyxl) gets it on ours too
-      const xml = `<${p}sheet${attrs({ ...(declared ? {} : { 'xmlns:r': RELS_NS }), name: plan.name, sheetId, [`${declared ?? 'r'}:id`]: rid })}/>`;
+      const xml = `<${p}sheet${attrs({ ...(declared ? {} : { 'xmlns:r': RELS_NS }), name: plan.name, sheetId, state: plan.hidden ? 'hidden' : undefined, [`${declared ?? 'r'}:id`]: rid })}/>`;
       this.parts.set(this.bookPath, insertChild(book.text, sheetsNode, xml));
       index = book.sheets.length;
     }
@@ -518,8 +518,20 @@ function editSheet(text: string, part: string, edits: CellEdit[], styles: StyleW
   for (const [row, list] of byRow) {
     list.sort((a, b) => a.col - b.col);
     const rowNode = rows.get(row);
+    // A long 说明: the row is made at least as tall as the core's estimate (never lowered).
+    const hint = Math.max(0, ...list.map((x) => x.edit.rowHeight ?? 0));
+    const tallerTag = (tag: string, node: XNode | undefined): string => {
+      if (hint <= 0) return tag;
+      const ht = Number(node?.attrs.ht ?? 0);
+      return ht >= hint ? tag : setTagAttr(tag, 'ht', String(hint));
+    };
+    if (rowNode && !rowNode.selfClosing && hint > 0) {
+      const open = text.slice(rowNode.start, rowNode.openEnd);
+      const next = tallerTag(open, rowNode);
+      if (next !== open) splices.push({ start: rowNode.start, end: rowNode.openEnd, text: next });
+    }
     if (!rowNode) {
-      const xml = `<${p}row r="${row}">${list.map((x) => newCell(row, x.col, x.edit, undefined)).join('')}</${p}row>`;
+      const xml = `${tallerTag(`<${p}row r="${row}">`, undefined)}${list.map((x) => newCell(row, x.col, x.edit, undefined)).join('')}</${p}row>`;
       const next = [...rows.entries()].filter(([r]) => r > row).sort((a, b) => a[0] - b[0])[0];
       if (next) splices.push({ start: next[1].start, end: next[1].start, text: xml });
       else if (sheetData.selfClosing) splices.push({ start: sheetData.start, end: sheetData.end, text: `${text.slice(sheetData.start, sheetData.openEnd - 2)}>${xml}</${sheetData.qname}>` });
@@ -527,7 +539,7 @@ function editSheet(text: string, part: string, edits: CellEdit[], styles: StyleW
       continue;
     }
     if (rowNode.selfClosing) {
-      const xml = `${text.slice(rowNode.start, rowNode.openEnd - 2)}>${list.map((x) => newCell(row, x.col, x.edit, undefined)).join('')}</${rowNode.qname}>`;
+      const xml = `${tallerTag(`${text.slice(rowNode.start, rowNode.openEnd - 2)}>`, rowNode)}${list.map((x) => newCell(row, x.col, x.edit, undefined)).join('')}</${rowNode.qname}>`;
       splices.push({ start: rowNode.start, end: rowNode.end, text: xml });
       continue;
     }
