@@ -381,10 +381,29 @@ describe('applyMarks and clearMarks', () => {
       expect(outcome).toEqual({ notes: 'none', marked: 0, protectedSheets: [] });
     }
     expect(fake.rejectedSyncs).toBe(0);
-    expect(fake.sheetNames().filter((n) => n === '问题清单' || n.startsWith('~'))).toEqual(['问题清单']);
+    // below 1.4 no name can mark the list as the tool's: this plan's list (not the core's
+    // title and headers) is then a sheet like any other, and the next goes beside it
+    expect(fake.sheetNames().filter((n) => n.startsWith('问题清单') || n.startsWith('~'))).toEqual(['问题清单', '问题清单（2）']);
     expect(fake.cell('问题清单', 'C3')?.value).toBe('问题 1：合计不等于分项之和');
     if (level === '1.1') expect(host.lastDegraded.join()).toContain('ExcelApi 1.2');
     else expect(fake.merges('问题清单')).toEqual(['A1:E1']);
+  });
+
+  test.each(['1.1', '1.3'])('ExcelApi %s: the core\'s 问题清单 is known by its title and headers where no name can be written, and replaced', async (level) => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: level } });
+    const report: Report = {
+      ready: false, counts: { error: 1, warning: 0, info: 0 }, explained: 0, skipped: [],
+      findings: [{ rule: 'C01', severity: 'error', code: 'LA_CASES', form: 'JS01', messageId: 'required-blank', params: {}, cell: { sheet: FORMS[0] as string, address: 'E4' } }],
+    };
+    for (let i = 0; i < 2; i++) {
+      await host.readSnapshot();
+      await host.applyMarks(planMarks(report));
+    }
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.sheetNames().filter((n) => n.startsWith('问题清单'))).toEqual(['问题清单']);
+    expect(fake.names().map((n) => n.name)).not.toContain('BRA_MARK_ISSUES');
+    await host.clearMarks();
+    expect(fake.sheetNames()).not.toContain('问题清单');
   });
 
   test('a protected sheet is left unmarked and said so; the others are marked in the same single write', async () => {
