@@ -22,6 +22,7 @@ export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/l
 export { planMarks, SEVERITY_WORDS, cellLink } from './marks/plan';
 export {
   isMarkFormula,
+  isLegacyOverlay,
   toolNote,
   markNoteText,
   classifyNote,

@@ -1446,11 +1446,20 @@ class FCfRangeFormat extends FObj<CfModel> {
   get font(): FCfColor {
     return this._kid('font', () => new FCfColor(this._c, this._from((cf) => cf), 'fontColor'));
   }
+  protected override _navs() {
+    return { fill: () => this.fill, font: () => this.font };
+  }
 }
 
 class FCfColor extends FObj<CfModel> {
   constructor(c: FakeRequestContext, r: Resolve<CfModel>, private readonly _slot: 'fill' | 'fontColor') {
     super(c, _slot === 'fill' ? 'ConditionalRangeFill' : 'ConditionalRangeFont', r);
+  }
+  protected override _scalars() {
+    return { color: (cf: CfModel) => (cf[this._slot] === undefined ? null : `#${cf[this._slot] as string}`) };
+  }
+  get color(): string {
+    return this._get('color');
   }
   set color(v: string) {
     this._set('color', v, (cf, x) => (cf[this._slot] = color(x)));

@@ -55,7 +55,7 @@ function fakeFrom(bytes: Uint8Array): FakeExcel {
   const fake = createFakeExcel({ snapshot: XlsxPackage.open(bytes).snapshotAll(), author: '王五' });
   const m = packageMarks(bytes);
   for (const s of m.sheets) {
-    for (const cf of m.cfs[s] ?? []) fake.addConditionalFormat(s, cf.sqref, { type: 'Custom', formula: `=${cf.formula}` });
+    for (const cf of m.cfs[s] ?? []) fake.addConditionalFormat(s, cf.sqref, { type: 'Custom', formula: `=${cf.formula}`, ...(cf.fill ? { fill: cf.fill } : {}) });
     for (const n of m.notes[s] ?? []) fake.addNote(s, n.ref, n.text, n.author);
   }
   return fake;
@@ -156,6 +156,25 @@ describe('marks written by the file host, cleared in Excel', () => {
     const notes = fake.sheetNames().flatMap((s) => fake.notes(s).filter((n) => n.content.startsWith(NOTE_MARKER)).map((n) => `${s}!${n.address}`));
     expect(notes.sort()).toEqual([`${fewer.marks[0]?.sheet}!${fewer.marks[0]?.address}`, `${userSheet}!K2`].sort());
     expect(fake.sheetNames().filter((s) => s.startsWith(SHEETS.issues))).toEqual([SHEETS.issues]);
+  });
+});
+
+describe('a copy flagged by the earliest version (overlays with formula TRUE, notes without the closing line)', () => {
+  test('is cleared in Excel as it is by the file host', async () => {
+    const old = (await reportFixtures()).find((x) => x.name === 'annual demo flagged (ExcelJS)');
+    const plain = (await reportFixtures()).find((x) => x.name === 'annual demo (slips)');
+    if (!old || !plain) throw new Error('no fixture');
+    const m = packageMarks(old.bytes);
+    const legacy = m.sheets.flatMap((s) => (m.cfs[s] ?? []).filter((c) => c.formula.trim() === 'TRUE' && c.fill));
+    expect(legacy.length).toBeGreaterThan(2);
+    const fake = fakeFrom(old.bytes);
+    await hostOn(fake).clearMarks();
+    const expected = fakeFrom(plain.bytes);
+    expect(fake.sheetNames()).toEqual(expected.sheetNames());
+    for (const s of expected.sheetNames()) expect([s, fake.conditionalFormats(s), fake.notes(s)]).toEqual([s, expected.conditionalFormats(s), expected.notes(s)]);
+    // the file host agrees
+    const cleared = packageMarks(fileClear(old.bytes));
+    for (const s of cleared.sheets) expect([s, cleared.cfs[s], cleared.notes[s]]).toEqual([s, packageMarks(plain.bytes).cfs[s], packageMarks(plain.bytes).notes[s]]);
   });
 });
 

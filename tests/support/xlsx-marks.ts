@@ -8,7 +8,8 @@ import { partsOf, text } from './package-fixtures';
 export interface PackageMarks {
   sheets: string[];
   names: Array<{ name: string; formula: string; hidden: boolean }>;
-  cfs: Record<string, Array<{ sqref: string; formula: string }>>;
+  /** Each rule's formula, with the fill of its differential format (6-digit hex) where it has one. */
+  cfs: Record<string, Array<{ sqref: string; formula: string; fill?: string }>>;
   notes: Record<string, Array<{ ref: string; text: string; author: string }>>;
 }
 
@@ -41,6 +42,10 @@ export function packageMarks(bytes: Uint8Array): PackageMarks {
   const book = text(all['xl/workbook.xml']);
   const bookRels = rels(all, 'xl/workbook.xml');
   const out: PackageMarks = { sheets: [], names: [], cfs: {}, notes: {} };
+  const styles = text(all[bookRels.find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml']);
+  const dxfs = [...(/<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(styles)?.[1] ?? '').matchAll(/<dxf>([\s\S]*?)<\/dxf>|<dxf\/>/g)].map(
+    (d) => /<fill>[\s\S]*?<(?:bgColor|fgColor) rgb="([0-9A-Fa-f]{6,8})"/.exec(d[1] ?? '')?.[1]?.slice(-6).toUpperCase(),
+  );
   for (const m of book.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
     const a = m[1] ?? '';
     out.names.push({ name: /\bname="([^"]*)"/.exec(a)?.[1] ?? '', formula: unesc(m[2] ?? ''), hidden: /\bhidden="(1|true)"/.test(a) });
@@ -54,7 +59,11 @@ export function packageMarks(bytes: Uint8Array): PackageMarks {
     if (!part) continue;
     const xml = text(all[part]);
     out.cfs[name] = [...xml.matchAll(/<conditionalFormatting sqref="([^"]*)">([\s\S]*?)<\/conditionalFormatting>/g)].flatMap((c) =>
-      [...(c[2] ?? '').matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((f) => ({ sqref: c[1] ?? '', formula: unesc(f[1] ?? '') })),
+      [...(c[2] ?? '').matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)].flatMap((r) => {
+        const dxf = /\bdxfId="(\d+)"/.exec(r[1] ?? '')?.[1];
+        const fill = dxf !== undefined ? dxfs[Number(dxf)] : undefined;
+        return [...(r[2] ?? '').matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((f) => ({ sqref: c[1] ?? '', formula: unesc(f[1] ?? ''), ...(fill ? { fill } : {}) }));
+      }),
     );
     const comments = rels(all, part).find((r) => r.type.endsWith('/comments'));
     out.notes[name] = [];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   classifyNote,
   freeIssueSheetName,
+  isLegacyOverlay,
   isMarkFormula,
   ISSUES_NAME,
   issueSheetLooksOurs,
@@ -105,6 +106,12 @@ describe('overlays and 问题清单', () => {
     }
     expect(isMarkFormula('=E4>1000')).toBe(false);
     expect(isMarkFormula('TRUE')).toBe(false);
+    // the earliest versions' overlays: TRUE in a severity colour, and nothing else
+    expect(isLegacyOverlay('=TRUE', '#FFC7CE')).toBe(true);
+    expect(isLegacyOverlay('TRUE', 'FFFFEB9C')).toBe(true);
+    expect(isLegacyOverlay('=TRUE', '#00FF00')).toBe(false);
+    expect(isLegacyOverlay('=E4>0', '#FFC7CE')).toBe(false);
+    expect(isLegacyOverlay('=TRUE', null)).toBe(false);
   });
 
   const ours = (locale: 'zh-CN' | 'en-US'): Record<string, Scalar> => {

@@ -22,7 +22,7 @@ import type { Scalar } from '../../workbook/snapshot';
 import { marksText } from '../i18n/marks';
 import { word } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
-import { MARK_TOKEN, NOTE_AUTHOR, NOTE_MARKER, type MarkPlan } from '../plan/types';
+import { MARK_TOKEN, NOTE_AUTHOR, NOTE_MARKER, SEVERITY_COLORS, type MarkPlan } from '../plan/types';
 import { SHEETS } from '../template/layout';
 import { clipText, TEXT_LIMITS } from '../text';
 
@@ -33,6 +33,17 @@ const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
 /** A conditional format's formula (with or without '=') is one of the tool's overlays. */
 export function isMarkFormula(formula: string): boolean {
   return formula.includes(`"${MARK_TOKEN}:`);
+}
+
+/**
+ * An overlay of the earliest versions (before MARK_TOKEN): a rule whose formula is plain TRUE,
+ * filled in one of the severity colours (`fill`: 6-digit hex, '#' and an alpha prefix allowed).
+ * A host that knows the rule's range also requires it to be one cell.
+ */
+export function isLegacyOverlay(formula: string, fill: string | null | undefined): boolean {
+  const f = formula.trim().replace(/^=/, '').toUpperCase();
+  const hex = (fill ?? '').replace(/^#/, '').toUpperCase().slice(-6);
+  return f === 'TRUE' && Object.values(SEVERITY_COLORS).some((c) => c.fill.toUpperCase() === hex);
 }
 
 // ---- notes -------------------------------------------------------------------------------

@@ -33,7 +33,7 @@
  *    thread is the user's conversation) and listed in lastDegraded.
  */
 import type { NameRef, Scalar, SheetSnapshot, WorkbookSnapshot, CellData, CellRef } from '../../workbook/snapshot';
-import { AppError, classifyNote, FONT_FACES, freeIssueSheetName, isIssueSheetNamed, isMarkFormula, ISSUE_SHEET_PROBE, ISSUES_NAME, MARK_TOKEN, markNoteText, NOTE_MARKER, markFormula as coreMarkFormula, SEVERITY_COLORS, SHEETS, toolIssueSheets, type CellEdit, type CellStyle, type ErrorParams, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
+import { AppError, classifyNote, isLegacyOverlay, FONT_FACES, freeIssueSheetName, isIssueSheetNamed, isMarkFormula, ISSUE_SHEET_PROBE, ISSUES_NAME, MARK_TOKEN, markNoteText, NOTE_MARKER, markFormula as coreMarkFormula, SEVERITY_COLORS, SHEETS, toolIssueSheets, type CellEdit, type CellStyle, type ErrorParams, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
 import {
   charsToPoints,
   coalesce,
@@ -586,7 +586,7 @@ export class ExcelHost {
           .filter((s) => looked.has(upper(s.name)))
           .map((s) => ({
             sheet: s.name,
-            cfs: wb.worksheets.getItem(s.name).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula'),
+            cfs: wb.worksheets.getItem(s.name).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color'),
           }))
       : [];
     // Whose each note and comment is, by the core's contract; where each sits; whether
@@ -1211,8 +1211,14 @@ function issueNameRefs(names: Excel.NamedItemCollection, caps: Pick<Caps, 'v17'>
   return namedRefs(names, caps, sheetNames, true);
 }
 
+/**
+ * Our overlay by the core's contract; also one of the earliest versions (formula TRUE in a
+ * severity colour: its range is not looked at here, which would take one more round trip).
+ */
 function isOurFormat(cf: Excel.ConditionalFormat): boolean {
-  return cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isMarkFormula(String(cf.customOrNullObject.rule.formula ?? ''));
+  if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) return false;
+  const formula = String(cf.customOrNullObject.rule.formula ?? '');
+  return isMarkFormula(formula) || isLegacyOverlay(formula, cf.customOrNullObject.format.fill.color);
 }
 
 // ---------------------------------------------------------------------------------------
