@@ -5,7 +5,7 @@
  * comments + VML parts. The user's rules move down by the number of ours (and back on clear);
  * a cell with the user's own note or threaded comment keeps it untouched and is reported.
  */
-import { classifyNote, isMarkFormula, markFormula, markNoteText, MARK_TOKEN, NOTE_AUTHOR, NOTE_MARKER, SEVERITY_COLORS, SEVERITIES, type Mark, type MarkPlan, type NoteClass, type Severity } from '../../../core';
+import { classifyNote, isLegacyOverlay, isMarkFormula, markFormula, markNoteText, MARK_TOKEN, NOTE_AUTHOR, NOTE_MARKER, SEVERITY_COLORS, SEVERITIES, type Mark, type MarkPlan, type NoteClass, type Severity } from '../../../core';
 import type { CellRef } from '../../../workbook/snapshot';
 import { sheetByName } from './book';
 import type { XlsxPackage } from './index';
@@ -46,31 +46,29 @@ function walk(node: XNode, visit: (n: XNode) => void): void {
 }
 
 /**
- * Our overlay: one cell, every rule carrying MARK_TOKEN. Also an overlay of the earlier ExcelJS
- * host (one cell, one `TRUE` expression rule whose differential fill is a severity colour), so
- * re-checking a copy flagged by an older version leaves no stale overlay.
+ * Our overlay, by the core's contract: every rule carrying MARK_TOKEN. Also an overlay of the
+ * earliest versions (isLegacyOverlay: one `TRUE` expression rule whose differential fill is a
+ * severity colour, here also on one cell), so re-checking a copy flagged by an older version
+ * leaves no stale overlay.
  */
-function isOurs(cf: XNode, legacyDxfs: Set<number>): boolean {
+function isOurs(cf: XNode, dxfFills: Map<number, string>): boolean {
   const rules = children(cf, 'cfRule');
   if (rules.length > 0 && rules.every((r) => children(r, 'formula').some((f) => isMarkFormula(f.text)))) return true;
   if (rules.length !== 1 || /[:\s]/.test(cf.attrs.sqref ?? ':')) return false;
   const r = rules[0];
   const f = r ? children(r, 'formula') : [];
-  return r?.attrs.type === 'expression' && f.length === 1 && f[0]?.text.trim().toUpperCase() === 'TRUE' && legacyDxfs.has(Number(r.attrs.dxfId ?? -1));
+  return r?.attrs.type === 'expression' && f.length === 1 && isLegacyOverlay(f[0]?.text ?? '', dxfFills.get(Number(r.attrs.dxfId ?? -1)));
 }
 
-/** dxfs whose solid fill is one of our severity colours (the earlier ExcelJS host's overlays). */
-function severityDxfs(stylesText: string | undefined): Set<number> {
-  const out = new Set<number>();
+/** Each differential format's solid fill colour (for the earliest versions' overlays). */
+function dxfFillColors(stylesText: string | undefined): Map<number, string> {
+  const out = new Map<number, string>();
   if (stylesText === undefined || !stylesText.includes('dxf')) return out;
-  const fills = new Set(Object.values(SEVERITY_COLORS).map((c) => argb(c.fill)));
   const dxfs = child(rootOf(parseXml(stylesText)), 'dxfs');
   children(dxfs ?? rootOf(parseXml('<x/>')), 'dxf').forEach((d, i) => {
-    let hit = false;
     walk(d, (n) => {
-      if ((n.name === 'bgColor' || n.name === 'fgColor') && fills.has((n.attrs.rgb ?? '').toUpperCase())) hit = true;
+      if ((n.name === 'bgColor' || n.name === 'fgColor') && n.attrs.rgb !== undefined && !out.has(i)) out.set(i, n.attrs.rgb);
     });
-    if (hit) out.add(i);
   });
   return out;
 }
@@ -334,16 +332,16 @@ export function clearMarksFrom(pkg: XlsxPackage): number {
   let removed = 0;
   const ourDxfs = new Set<number>();
   const stylePath = stylesPath(parts, pkg.bookPath);
-  let legacy: Set<number> | undefined;
+  let legacy: Map<number, string> | undefined;
   for (const entry of pkg.book().sheets) {
     const part = entry.part;
     if (!part || !parts.has(part)) continue;
     let text = parts.text(part);
     const maybeLegacy = text.includes('>TRUE<');
     if (text.includes(MARK_TOKEN) || maybeLegacy) {
-      if (maybeLegacy) legacy ??= severityDxfs(stylePath ? parts.textOrUndefined(stylePath) : undefined);
+      if (maybeLegacy) legacy ??= dxfFillColors(stylePath ? parts.textOrUndefined(stylePath) : undefined);
       const root = rootOf(parseXml(text, part));
-      const ours = children(root, 'conditionalFormatting').filter((cf) => isOurs(cf, legacy ?? new Set()));
+      const ours = children(root, 'conditionalFormatting').filter((cf) => isOurs(cf, legacy ?? new Map()));
       if (ours.length) {
         const except = new Set<XNode>();
         let k = 0;
