@@ -11,6 +11,7 @@ import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { changeFormula, yoyFormula } from './template/formulas';
 import { COLS } from './template/layout';
 import { colToIndex, offsetCell } from './a1';
+import { explanationRowHeight } from './template/rows';
 
 /** Accepting a suggestion writes the proposed number (or clears the cell) — only on a person's action. */
 export function planAcceptSuggestion(f: Finding): CellEdit[] {
@@ -44,7 +45,8 @@ export function planUndo(before: WorkbookSnapshot, edits: readonly CellEdit[]): 
 export function planExplanation(model: ReportModel, code: string, text: string): CellEdit[] {
   const cell = model.figures.get(code)?.noteCell;
   if (!cell) return [];
-  return [{ ...cell, value: text }];
+  const rowHeight = explanationRowHeight(text);
+  return [{ ...cell, value: text, ...(rowHeight !== undefined ? { rowHeight } : {}) }];
 }
 
 /**

@@ -21,6 +21,23 @@ export { defaultPeriod, periodLabel, readPeriodInput } from './template/period';
 export { planImport, planPrevious, planRecalc, previousFits, periodBefore, ImportError } from './template/fill';
 export { PREV_SUFFIX, NOTE_SUFFIX, META_NAMES, SHEETS, COLS } from './template/layout';
 export { planMarks, SEVERITY_WORDS, cellLink } from './marks/plan';
+export {
+  isMarkFormula,
+  isLegacyOverlay,
+  toolNote,
+  markNoteText,
+  classifyNote,
+  NOTE_CLOSINGS,
+  ISSUES_NAME,
+  ISSUE_SHEET_PROBE,
+  isIssueSheetNamed,
+  issueSheetLooksOurs,
+  toolIssueSheets,
+  freeIssueSheetName,
+  placeIssueSheet,
+  type NoteClass,
+  type IssueSheetEvidence,
+} from './marks/contract';
 export { planAcceptSuggestion, planExplanation, planUndo, planYoyFormulas } from './edits';
 export { readTypedNumber, formatNumber, type TypedNumber } from './numbers';
 export { checkMergedTotal, districtInput, planMergedWorkbook, type MergedWorkbookOptions, type MergedWorkbookPlan } from './merge';

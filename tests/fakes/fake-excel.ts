@@ -177,6 +177,8 @@ export interface FakeNote {
   address: string;
   content: string;
   author: string;
+  /** A comment's replies (only when it has any). */
+  replies?: string[];
 }
 
 export interface FakePageLayout {
@@ -195,6 +197,8 @@ interface SheetModel {
   cells: Map<string, FakeCell>;
   colWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Rows fitted to their contents (autofitRows). */
+  fittedRows: Set<number>;
   merges: Rect[];
   cfs: CfModel[];
   notes: Map<string, NoteModel>;
@@ -230,6 +234,8 @@ interface NoteModel {
 
 interface CommentModel extends NoteModel {
   id: string;
+  /** The thread's replies, oldest first. */
+  replies: Array<{ id: string; content: string; author: string }>;
 }
 
 interface NameModel {
@@ -328,6 +334,8 @@ const KIND_API: Record<string, string> = {
   Note: '1.18',
   CommentCollection: '1.10',
   Comment: '1.10',
+  CommentReplyCollection: '1.10',
+  CommentReply: '1.10',
   WorksheetFreezePanes: '1.7',
   PageLayout: '1.9',
   ConditionalFormatCollection: '1.6',
@@ -1122,6 +1130,16 @@ class FRangeFormat extends FObj<RangeModel> {
       for (let r = m.rect.r1; r <= m.rect.r2; r++) m.sheet.rowHeights.set(r, x);
     });
   }
+  /** Fits the rows to their contents (ExcelApi 1.2): the fake forgets any set height and notes the fit. */
+  autofitRows(): void {
+    this._need('1.2', 'RangeFormat.autofitRows');
+    this._do('autofitRows', [], (m) => {
+      for (let r = m.rect.r1; r <= m.rect.r2; r++) {
+        m.sheet.rowHeights.delete(r);
+        m.sheet.fittedRows.add(r);
+      }
+    });
+  }
   get fill(): FRangeFill {
     return this._kid('fill', () => new FRangeFill(this._c, this._from((m) => m)));
   }
@@ -1428,11 +1446,20 @@ class FCfRangeFormat extends FObj<CfModel> {
   get font(): FCfColor {
     return this._kid('font', () => new FCfColor(this._c, this._from((cf) => cf), 'fontColor'));
   }
+  protected override _navs() {
+    return { fill: () => this.fill, font: () => this.font };
+  }
 }
 
 class FCfColor extends FObj<CfModel> {
   constructor(c: FakeRequestContext, r: Resolve<CfModel>, private readonly _slot: 'fill' | 'fontColor') {
     super(c, _slot === 'fill' ? 'ConditionalRangeFill' : 'ConditionalRangeFont', r);
+  }
+  protected override _scalars() {
+    return { color: (cf: CfModel) => (cf[this._slot] === undefined ? null : `#${cf[this._slot] as string}`) };
+  }
+  get color(): string {
+    return this._get('color');
   }
   set color(v: string) {
     this._set('color', v, (cf, x) => (cf[this._slot] = color(x)));
@@ -1657,7 +1684,7 @@ class FComments extends FColl<FakeExcel, CommentModel, FComment> {
       if (typeof content !== 'string') throw err('InvalidArgument', 'Bad comment content.');
       protectedSheet(sheet, 'CommentCollection.add');
       occupied(sheet, address);
-      const m: CommentModel = { alive: true, id: f._nextId('comment'), sheet, address, content, author: f.author };
+      const m: CommentModel = { alive: true, id: f._nextId('comment'), sheet, address, content, author: f.author, replies: [] };
       sheet.comments.set(address, m);
       return m;
     }), 200 + bytesOf(content));
@@ -1697,6 +1724,15 @@ class FComment extends FObj<CommentModel> {
   get authorName(): string {
     return this._get('authorName');
   }
+  /** The thread's replies (ExcelApi 1.10). */
+  get replies(): FCommentReplies {
+    return this._kid('replies', () => new FCommentReplies(this._c, this._from((m) => m)));
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  protected override _navs(): Record<string, () => FObj<any> | undefined> {
+    return { replies: () => this.replies };
+  }
+  /** Deleting a comment deletes its whole thread, replies and all (as Excel does). */
   delete(): void {
     this._do('delete', [], (m) => {
       m.sheet.comments.delete(m.address);
@@ -1705,6 +1741,35 @@ class FComment extends FObj<CommentModel> {
   }
   getLocation(): FRange {
     return new FRange(this._c, this._from((m) => ({ sheet: m.sheet, rect: parseAddress(m.address) })));
+  }
+}
+
+type ReplyModel = CommentModel['replies'][number] & { alive?: boolean };
+
+class FCommentReplies extends FColl<CommentModel, ReplyModel, FCommentReply> {
+  constructor(c: FakeRequestContext, r: Resolve<CommentModel>) {
+    super(c, 'CommentReplyCollection', r);
+  }
+  protected _list(m: CommentModel) {
+    return m.replies;
+  }
+  protected _wrap(r: ReplyModel) {
+    return new FCommentReply(this._c, { now: r });
+  }
+}
+
+class FCommentReply extends FObj<ReplyModel> {
+  constructor(c: FakeRequestContext, r: Resolve<ReplyModel>) {
+    super(c, 'CommentReply', r);
+  }
+  protected override _scalars() {
+    return { id: (r: ReplyModel) => r.id, content: (r: ReplyModel) => r.content, authorName: (r: ReplyModel) => r.author };
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get content(): string {
+    return this._get('content');
   }
 }
 
@@ -1998,7 +2063,7 @@ export interface FakeExcelOptions {
   payloadLimit?: number;
   /** Response payload limit in bytes (Excel on the web: 5 MB). */
   responseLimit?: number;
-  /** Author of notes and comments the add-in writes. */
+  /** Author of notes and comments the add-in writes: Excel writes them under the signed-in user's name (default 王五), never the add-in's. */
   author?: string;
 }
 
@@ -2063,7 +2128,7 @@ export class FakeExcel {
     );
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.responseLimit = options.responseLimit ?? 5 * 1024 * 1024;
-    this.author = options.author ?? '报表助手';
+    this.author = options.author ?? '王五';
     this.seed(options.snapshot ?? { sheets: [{ name: 'Sheet1', cells: {} }], names: [] });
   }
 
@@ -2231,7 +2296,7 @@ export class FakeExcel {
     return [...this._sheet(sheet).notes.values()].map((n) => ({ address: n.address, content: n.content, author: n.author }));
   }
   comments(sheet: string): FakeNote[] {
-    return [...this._sheet(sheet).comments.values()].map((n) => ({ address: n.address, content: n.content, author: n.author }));
+    return [...this._sheet(sheet).comments.values()].map((n) => ({ address: n.address, content: n.content, author: n.author, ...(n.replies.length ? { replies: n.replies.map((r) => r.content) } : {}) }));
   }
   merges(sheet: string): string[] {
     return this._sheet(sheet).merges.map((r) => rectAddress(r));
@@ -2241,6 +2306,10 @@ export class FakeExcel {
   }
   rowHeight(sheet: string, row: number): number | undefined {
     return this._sheet(sheet).rowHeights.get(row);
+  }
+  /** Whether a row was fitted to its contents. */
+  rowFitted(sheet: string, row: number): boolean {
+    return this._sheet(sheet).fittedRows.has(row);
   }
   freeze(sheet: string): { rows: number; cols: number } | null {
     return clone(this._sheet(sheet).freeze);
@@ -2303,7 +2372,19 @@ export class FakeExcel {
     const s = this._sheet(sheet);
     const a = rectAddress(parseAddress(address));
     occupied(s, a);
-    s.comments.set(a, { alive: true, id: this._nextId('comment'), sheet: s, address: a, content, author });
+    s.comments.set(a, { alive: true, id: this._nextId('comment'), sheet: s, address: a, content, author, replies: [] });
+  }
+  /** The user edits a cell's note in Excel (its author stays). */
+  editNote(sheet: string, address: string, content: string): void {
+    const n = this._sheet(sheet).notes.get(rectAddress(parseAddress(address)));
+    if (!n) throw new Error(`fake-excel: no note at ${sheet}!${address}`);
+    n.content = content;
+  }
+  /** Someone replies in a cell's comment thread. */
+  addReply(sheet: string, address: string, content: string, author = '张三'): void {
+    const m = this._sheet(sheet).comments.get(rectAddress(parseAddress(address)));
+    if (!m) throw new Error(`fake-excel: no comment at ${sheet}!${address}`);
+    m.replies.push({ id: this._nextId('reply'), content, author });
   }
   addConditionalFormat(sheet: string, range: string, cf: Omit<FakeConditionalFormat, 'id' | 'range'>): void {
     const s = this._sheet(sheet);
@@ -2400,6 +2481,7 @@ export class FakeExcel {
       cells: new Map(),
       colWidths: new Map(),
       rowHeights: new Map(),
+      fittedRows: new Set(),
       merges: [],
       cfs: [],
       notes: new Map(),

@@ -341,7 +341,9 @@ describe('applyMarks and clearMarks', () => {
     fake.addNote(s, 'E4', '用户的批注');
     fake.addNote(s, 'E5', '另一条用户批注');
     fake.addComment(s, 'H4', '用户的评论');
-    fake.addComment(s, 'E6', `${NOTE_MARKER}旧版本写下的评论`);
+    // an earlier version's comment (the marker, the message, the rule line), and one of the user's that begins with the marker
+    fake.addComment(s, 'E6', `${NOTE_MARKER}合计与分项之和不符\n规则：R01`);
+    fake.addComment(s, 'H5', `${NOTE_MARKER}这一格是区县汇总，请勿改动`);
     await host.readSnapshot();
     const outcome = await host.applyMarks(markPlan([s], 3));
     expect(outcome).toEqual({ notes: 'none', marked: 3, protectedSheets: [] });
@@ -349,7 +351,10 @@ describe('applyMarks and clearMarks', () => {
     expect(fake.rejectedSyncs).toBe(0);
     expect(fake.conditionalFormats(s)).toHaveLength(3);
     expect(fake.notes(s).map((n) => n.content)).toEqual(['用户的批注', '另一条用户批注']);
-    expect(fake.comments(s)).toEqual([expect.objectContaining({ address: 'H4', content: '用户的评论' })]);
+    expect(fake.comments(s)).toEqual([
+      expect.objectContaining({ address: 'H4', content: '用户的评论' }),
+      expect.objectContaining({ address: 'H5', content: `${NOTE_MARKER}这一格是区县汇总，请勿改动` }),
+    ]);
     expect(fake.sheetNames().filter((n) => n.startsWith('~'))).toEqual([]);
     expect(host.lastDegraded.join()).toContain('notes (ExcelApi 1.18)');
     await host.clearMarks();
@@ -376,10 +381,29 @@ describe('applyMarks and clearMarks', () => {
       expect(outcome).toEqual({ notes: 'none', marked: 0, protectedSheets: [] });
     }
     expect(fake.rejectedSyncs).toBe(0);
-    expect(fake.sheetNames().filter((n) => n === '问题清单' || n.startsWith('~'))).toEqual(['问题清单']);
+    // below 1.4 no name can mark the list as the tool's: this plan's list (not the core's
+    // title and headers) is then a sheet like any other, and the next goes beside it
+    expect(fake.sheetNames().filter((n) => n.startsWith('问题清单') || n.startsWith('~'))).toEqual(['问题清单', '问题清单（2）']);
     expect(fake.cell('问题清单', 'C3')?.value).toBe('问题 1：合计不等于分项之和');
     if (level === '1.1') expect(host.lastDegraded.join()).toContain('ExcelApi 1.2');
     else expect(fake.merges('问题清单')).toEqual(['A1:E1']);
+  });
+
+  test.each(['1.1', '1.3'])('ExcelApi %s: the core\'s 问题清单 is known by its title and headers where no name can be written, and replaced', async (level) => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: level } });
+    const report: Report = {
+      ready: false, counts: { error: 1, warning: 0, info: 0 }, explained: 0, skipped: [],
+      findings: [{ rule: 'C01', severity: 'error', code: 'LA_CASES', form: 'JS01', messageId: 'required-blank', params: {}, cell: { sheet: FORMS[0] as string, address: 'E4' } }],
+    };
+    for (let i = 0; i < 2; i++) {
+      await host.readSnapshot();
+      await host.applyMarks(planMarks(report));
+    }
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.sheetNames().filter((n) => n.startsWith('问题清单'))).toEqual(['问题清单']);
+    expect(fake.names().map((n) => n.name)).not.toContain('BRA_MARK_ISSUES');
+    await host.clearMarks();
+    expect(fake.sheetNames()).not.toContain('问题清单');
   });
 
   test('a protected sheet is left unmarked and said so; the others are marked in the same single write', async () => {
@@ -892,5 +916,96 @@ describe('live re-check', () => {
     fake.resetCounters();
     expect(await host.watch(() => undefined)).toBe(false);
     expect(fake.syncCount).toBe(0);
+  });
+});
+
+describe('the mark contract in Excel: what is the user\'s stays', () => {
+  const CLOSING = '（报表助手标注，清除标记时删除）';
+
+  test('a reply typed into our note is kept as the user\'s note; a user\'s note beginning with 【报表助手】 is left', async () => {
+    const { fake, host } = setup();
+    const s = FORMS[0] as string;
+    fake.addNote(s, 'H9', `${NOTE_MARKER}这一格是区县汇总，请勿改动`);
+    await host.readSnapshot();
+    await host.applyMarks(markPlan([s], 3));
+    const ours = fake.notes(s).filter((n) => n.address !== 'H9');
+    expect(ours.map((n) => n.content.endsWith(CLOSING))).toEqual([true, true, true]);
+    // the user types under our note on E5 (Excel keeps the note's author)
+    const e5 = ours.find((n) => n.address === 'E5');
+    fake.editNote(s, 'E5', `${e5?.content ?? ''}\n已核实，区县上报数无误。`);
+    await host.clearMarks();
+    expect(fake.notes(s).map((n) => [n.address, n.content])).toEqual([
+      ['H9', `${NOTE_MARKER}这一格是区县汇总，请勿改动`],
+      ['E5', '已核实，区县上报数无误。'],
+    ]);
+    expect(fake.conditionalFormats(s)).toEqual([]);
+    expect(fake.sheetNames()).not.toContain('问题清单');
+    expect(fake.names().map((n) => n.name)).not.toContain('BRA_MARK_ISSUES');
+  });
+
+  test('checking again: a replied note keeps only the user\'s words and gets no new note of ours; a sheet left without findings loses its marks', async () => {
+    const { fake, host } = setup();
+    const [a, b] = FORMS as [string, string];
+    await host.readSnapshot();
+    await host.applyMarks(markPlan([a, b], 3));
+    const e4 = fake.notes(a).find((n) => n.address === 'E4');
+    fake.editNote(a, 'E4', `${e4?.content ?? ''}\n\n张三：已核实`);
+    await host.readSnapshot();
+    await host.applyMarks(markPlan([a], 2));
+    expect(fake.notes(a).map((n) => [n.address, n.content.endsWith(CLOSING) ? 'ours' : n.content]).sort()).toEqual([
+      ['E4', '张三：已核实'],
+      ['E5', 'ours'],
+    ]);
+    expect(fake.conditionalFormats(a).map((c) => c.range).sort()).toEqual(['E4', 'E5']);
+    expect(fake.conditionalFormats(b)).toEqual([]);
+    expect(fake.notes(b)).toEqual([]);
+    expect(fake.sheetNames().filter((n) => n.startsWith('问题清单'))).toEqual(['问题清单']);
+  });
+
+  test('a comment of ours from an earlier version: deleted while nobody replied; with a reply the thread is kept and said so', async () => {
+    const { fake, host } = setup();
+    const s = FORMS[1] as string;
+    fake.addComment(s, 'H4', `${NOTE_MARKER}合计与分项之和不符\n规则：R01`);
+    fake.addComment(s, 'H5', `${NOTE_MARKER}同比下降25%\n规则：A5`);
+    fake.addReply(s, 'H5', '下降是因为口径调整');
+    await host.clearMarks();
+    expect(fake.comments(s)).toEqual([expect.objectContaining({ address: 'H5', replies: ['下降是因为口径调整'] })]);
+    expect(host.lastDegraded.join()).toContain(`${s}!H5`);
+  });
+
+  test('a sheet of the user\'s called 问题清单 is kept: the list goes to 问题清单（2）, which clearing removes with its name', async () => {
+    const { fake, host } = setup();
+    fake.addSheet('问题清单');
+    fake.setCell('问题清单', 'A1', '问题清单');
+    fake.setCell('问题清单', 'A3', '序号');
+    fake.setCell('问题清单', 'B3', '待办');
+    const before = fake.sheetState('问题清单');
+    await host.readSnapshot();
+    await host.applyMarks(markPlan([FORMS[0] as string], 2));
+    await host.readSnapshot();
+    await host.applyMarks(markPlan([FORMS[0] as string], 2));
+    expect(fake.sheetNames().filter((n) => n.startsWith('问题清单'))).toEqual(['问题清单', '问题清单（2）']);
+    expect(fake.names().filter((n) => n.name === 'BRA_MARK_ISSUES')).toEqual([{ name: 'BRA_MARK_ISSUES', formula: "='问题清单（2）'!$A$1" }]);
+    expect(fake.sheetState('问题清单')).toEqual(before);
+    fake.resetCounters();
+    await host.clearMarks();
+    expect(fake.syncCount).toBe(3);
+    expect(fake.sheetNames().filter((n) => n.startsWith('问题清单'))).toEqual(['问题清单']);
+    expect(fake.names().filter((n) => n.name === 'BRA_MARK_ISSUES')).toEqual([]);
+    expect(fake.sheetState('问题清单')).toEqual(before);
+  });
+
+  test('ExcelApi 1.17: notes cannot be seen, so none is rewritten or deleted; overlays and 问题清单 still go', async () => {
+    const { fake, host } = setup({ requirementSets: { ExcelApi: '1.17' } });
+    const s = FORMS[0] as string;
+    fake.addNote(s, 'E4', `${NOTE_MARKER}合计与分项之和不符\n${CLOSING}\n用户的回复`);
+    await host.readSnapshot();
+    await host.applyMarks(markPlan([s], 2));
+    expect(fake.rejectedSyncs).toBe(0);
+    await host.clearMarks();
+    expect(fake.rejectedSyncs).toBe(0);
+    expect(fake.notes(s)).toHaveLength(1);
+    expect(fake.conditionalFormats(s)).toEqual([]);
+    expect(fake.sheetNames()).not.toContain('问题清单');
   });
 });

@@ -12,6 +12,8 @@ const zhCN = {
   status: (ready: boolean, errors: number, open: number, info: number) =>
     `${ready ? '可以报送' : '不可报送'}：错误 ${errors} 个，警告待说明 ${open} 个，提示 ${info} 个`,
   notRun: (rule: string) => `未执行：${rule}`,
+  /** The last line of every note the tool writes: says whose note it is and that clearing removes it. */
+  noteClosing: '（报表助手标注，清除标记时删除）',
 };
 
 const enUS: typeof zhCN = {
@@ -21,6 +23,7 @@ const enUS: typeof zhCN = {
   status: (ready: boolean, errors: number, open: number, info: number) =>
     `${ready ? 'Ready to submit' : 'Not ready'}: ${errors} errors, ${open} unexplained warnings, ${info} notes`,
   notRun: (rule: string) => `Not run: ${rule}`,
+  noteClosing: '(Note added by the report assistant; removed when marks are cleared)',
 };
 
 export function marksText(locale: Locale): typeof zhCN {

@@ -12,7 +12,7 @@ import { estimateRowHeight } from '../summary/format';
 import { formatFinding, formatSkipped, formatSuggestion, indicatorName, noteText } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
 import { marksText } from '../i18n/marks';
-import { clipText, TEXT_LIMITS } from '../text';
+import { toolNote } from './contract';
 import { formName } from '../i18n/findings';
 
 const COLUMNS = [6, 8, 7, 22, 28, 24, 60, 12, 30];
@@ -45,7 +45,7 @@ export function planMarks(report: Report, locale: Locale = 'zh-CN'): MarkPlan {
       address: cell.address,
       severity: worst.severity,
       rule: fs.map((f) => f.rule).join(','),
-      note: clipText(fs.map((f) => noteText(f, locale)).join('\n\n'), TEXT_LIMITS.cell),
+      note: toolNote(fs.map((f) => noteText(f, locale)).join('\n\n'), locale),
     });
   }
   return { marks, issueSheet: issueSheet(report, locale) };

@@ -71,8 +71,16 @@ export interface SheetPlan {
   columns: number[];
   cells: PlannedCell[];
   merges: string[];
-  /** Row heights in points, by 1-based row number. */
+  /** Row heights in points, by 1-based row number: fixed (the row does not grow with its text). */
   rowHeights?: Record<number, number>;
+  /**
+   * Heights rows start at but that grow with wrapped text (a 说明 typed later prints whole):
+   * written as a height a reader may fit again, never a fixed one. A host that cannot write
+   * such a height leaves the row to fit itself.
+   */
+  minRowHeights?: Record<number, number>;
+  /** Hidden (Format › Unhide shows it): a sheet of data for the tool, left out when the workbook is printed. */
+  hidden?: boolean;
   freeze?: { rows: number; cols: number };
   print?: PrintSetup;
   dataBars?: DataBar[];
@@ -100,6 +108,12 @@ export interface CellEdit {
   value?: Scalar;
   formula?: string;
   result?: Scalar;
+  /**
+   * The row should be at least this tall (points) for the wrapped text to show, and print,
+   * whole: an estimate at the template's column width. A host that can measure fits the row
+   * to its text instead; none lowers a row.
+   */
+  rowHeight?: number;
 }
 
 /** One flagged cell. The host draws it as an overlay that can be removed without trace. */

@@ -12,7 +12,7 @@ import type { TemplateId } from '../model/types';
 import { interpolate, type Locale } from '../i18n/locale';
 import { templateText } from '../i18n/template';
 import { changeFormula, derivedFormula, yoyFormula } from './formulas';
-import { COLS, FORM_FIRST_ROW, FORM_HEADER_ROW, META_NAMES, NOTE_SUFFIX, PREV_SUFFIX, SHEETS } from './layout';
+import { COLS, FORM_COLUMN_WIDTHS, FORM_FIRST_ROW, FORM_HEADER_ROW, FORM_ROW_HEIGHT, META_NAMES, NOTE_SUFFIX, PREV_SUFFIX, SHEETS } from './layout';
 
 export interface TemplateOptions {
   unit?: string;
@@ -89,13 +89,16 @@ function formSheet(form: Form, catalog: Catalog, locale: Locale, names: NamePlan
   });
   const rows = indicatorsOf(catalog, form.id).length;
   const rowHeights: Record<number, number> = { 1: 30, 2: 18, [FORM_HEADER_ROW]: 30 };
-  for (let r = FORM_FIRST_ROW; r < FORM_FIRST_ROW + rows; r++) rowHeights[r] = 20;
+  // Indicator rows grow with their 说明 (and a long name): not fixed, so a printed copy shows it whole.
+  const minRowHeights: Record<number, number> = {};
+  for (let r = FORM_FIRST_ROW; r < FORM_FIRST_ROW + rows; r++) minRowHeights[r] = FORM_ROW_HEIGHT;
   return {
     name,
-    columns: [5, 34, 24, 10, 13, 13, 12, 10, 30],
+    columns: [...FORM_COLUMN_WIDTHS],
     cells,
     merges: [`A1:${lastCol}1`, `A2:${lastCol}2`],
     rowHeights,
+    minRowHeights,
     freeze: { rows: FORM_HEADER_ROW, cols: 2 },
     print: {
       orientation: 'landscape',
@@ -142,7 +145,8 @@ function historySheet(catalog: Catalog, locale: Locale): SheetPlan {
   const t = templateText(locale);
   const cells: PlannedCell[] = [{ address: 'A1', value: t.historyHeader, style: { ...border, bold: true, fill: HEADER_FILL } }];
   catalog.indicators.forEach((ind, i) => cells.push({ address: `A${i + 2}`, value: ind.code, style: { font: 'body', size: 10 } }));
-  return { name: SHEETS.history, columns: [26, 12, 12, 12, 12, 12], cells, merges: [], freeze: { rows: 1, cols: 1 } };
+  // Data for the tool (A6's history): hidden, so printing the whole workbook does not print pages of codes.
+  return { name: SHEETS.history, columns: [26, 12, 12, 12, 12, 12], cells, merges: [], freeze: { rows: 1, cols: 1 }, hidden: true };
 }
 
 export function buildTemplatePlan(templateId: TemplateId, options: TemplateOptions): WorkbookPlan {

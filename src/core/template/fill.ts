@@ -14,6 +14,7 @@ import type { CellEdit } from '../plan/types';
 import type { Scalar, WorkbookSnapshot } from '../../workbook/snapshot';
 import { changeValue, isChangeFormula, isYoyFormula, round, yoyValue } from './formulas';
 import { PREV_SUFFIX, SHEETS } from './layout';
+import { explanationRowHeight } from './rows';
 /** The codes of ImportError; worded in src/core/i18n/errors.ts. */
 export type ImportErrorCode = 'import-header' | 'import-unknown-code' | 'import-duplicate-code' | 'import-no-cell';
 
@@ -76,7 +77,8 @@ export function planImport(csv: string, snapshot: WorkbookSnapshot, catalog: Cat
       if (field === undefined || field === '') continue;
       const at = idx.named(name);
       if (!at) throw new ImportError('import-no-cell', { line, name });
-      edits.push({ ...at.ref, value: name.endsWith('_NOTE') ? field : csvValue(field) });
+      const rowHeight = name.endsWith('_NOTE') ? explanationRowHeight(field) : undefined;
+      edits.push({ ...at.ref, value: name.endsWith('_NOTE') ? field : csvValue(field), ...(rowHeight !== undefined ? { rowHeight } : {}) });
     }
   }
   return edits;

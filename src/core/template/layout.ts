@@ -26,6 +26,12 @@ export const SHEETS = {
   summary: '领导参阅',
 } as const;
 
+/** Widths (characters) of a form sheet's columns A..I, and the text size of its cells. */
+export const FORM_COLUMN_WIDTHS = [5, 34, 24, 10, 13, 13, 12, 10, 30] as const;
+export const FORM_TEXT_SIZE = 10;
+/** A form row's height (points) before its text makes it grow. */
+export const FORM_ROW_HEIGHT = 20;
+
 /** Columns of a form sheet. */
 export const COLS = {
   seq: 'A',

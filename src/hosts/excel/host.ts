@@ -20,14 +20,20 @@
  *    the removal of our own old marks first;
  *  - a batch refused because the user is typing in a cell is retried with a back-off (in
  *    one place: `batch`), and asks Excel to wait for the edit where it can (delayForCellEdit);
- *  - marks are overlays we can take back without trace: a conditional format whose rule
- *    carries MARK_TOKEN, and a note starting with NOTE_MARKER. The user's own fills,
- *    number formats, notes and comments are never touched. Below ExcelApi 1.18 the user's
- *    notes cannot be seen, and a comment cannot share a cell with a note, so no comment is
- *    written there: the reasons are in 问题清单.
+ *  - marks are overlays we can take back without trace, by the core's mark contract
+ *    (src/core/marks/contract.ts), the same as the file host's: a conditional format whose
+ *    rule carries MARK_TOKEN, a note built by the core (NOTE_MARKER … closing line) and told
+ *    from the user's by classifyNote — a reply the user typed into one of our notes is kept
+ *    as the user's note (Note.content is set: ExcelApi 1.18, the level notes need at all) —
+ *    and a 问题清单 the hidden name ISSUES_NAME points at. The user's own fills, number
+ *    formats, notes and comments are never touched. Below ExcelApi 1.18 the user's notes
+ *    cannot be seen, and a comment cannot share a cell with a note, so no comment is
+ *    written there: the reasons are in 问题清单. A comment of ours from an earlier version
+ *    is deleted only while nobody has replied in its thread; with replies it is kept (the
+ *    thread is the user's conversation) and listed in lastDegraded.
  */
 import type { NameRef, Scalar, SheetSnapshot, WorkbookSnapshot, CellData, CellRef } from '../../workbook/snapshot';
-import { AppError, FONT_FACES, MARK_TOKEN, NOTE_MARKER, markFormula as coreMarkFormula, SEVERITY_COLORS, SHEETS, type CellEdit, type CellStyle, type ErrorParams, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
+import { AppError, classifyNote, isLegacyOverlay, FONT_FACES, freeIssueSheetName, isIssueSheetNamed, isMarkFormula, ISSUE_SHEET_PROBE, ISSUES_NAME, MARK_TOKEN, markNoteText, NOTE_MARKER, markFormula as coreMarkFormula, SEVERITY_COLORS, SHEETS, toolIssueSheets, type CellEdit, type CellStyle, type ErrorParams, type Mark, type MarkPlan, type PlannedCell, type Severity, type SheetPlan, type Validation, type WorkbookPlan } from '../../core';
 import {
   charsToPoints,
   coalesce,
@@ -323,8 +329,16 @@ export interface Survey {
   ourFormats: Array<{ sheet: string; id: string }>;
   /** Our notes (ExcelApi 1.18), by cell. */
   ourNotes: Array<{ sheet: string; address: string }>;
-  /** Our comments (ExcelApi 1.10, from earlier versions of the add-in), by id. */
+  /** Our comments (ExcelApi 1.10, from earlier versions of the add-in) with no reply, by id. */
   ourComments: Array<{ sheet: string; id: string }>;
+  /** Our comments someone has replied to: kept (the thread is the user's). */
+  keptComments: Array<{ sheet: string; address: string }>;
+  /** Our notes with the user's words typed in: they keep only those words (as the user's note). */
+  replyNotes: Array<{ sheet: string; address: string; userText: string }>;
+  /** The tool's 问题清单 sheets (normally none or one). */
+  issueSheets: string[];
+  /** The workbook has the name ISSUES_NAME (it may point nowhere once its sheet is gone). */
+  issuesName: boolean;
   /** Cells (cellKey) that carry a user's note or comment. */
   userAnnotated: Set<string>;
 }
@@ -511,10 +525,10 @@ export class ExcelHost {
     return quick.snapshot;
   }
 
-  private async inspect(values: boolean, extraSheets: string[]): Promise<{ snapshot: WorkbookSnapshot; survey: Survey }> {
+  private async inspect(values: boolean, extraSheets: string[], allSheets = false): Promise<{ snapshot: WorkbookSnapshot; survey: Survey }> {
     const caps = this.caps();
     try {
-      const out = await this.batch((ctx) => this.inspectIn(ctx, caps, values, extraSheets));
+      const out = await this.batch((ctx) => this.inspectIn(ctx, caps, values, extraSheets, allSheets));
       this.survey = out.survey;
       return out;
     } catch (e) {
@@ -528,14 +542,15 @@ export class ExcelHost {
     caps: Caps,
     values: boolean,
     extraSheets: string[],
+    allSheets = false,
   ): Promise<{ snapshot: WorkbookSnapshot; survey: Survey }> {
     const wb = ctx.workbook;
     // Sync 1: names, sheets (visibility, protection), workbook protection, annotations.
     const names = wb.names.load(caps.v17 ? 'items/name,items/type,items/formula' : 'items/name,items/type,items/value');
     const sheetColl = wb.worksheets.load(caps.v12 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
     const wbProtection = caps.v17 ? wb.protection.load('protected') : null;
-    const notes = caps.notes ? wb.notes.load('items/content') : null;
-    const comments = caps.comments ? wb.comments.load('items/id,items/content') : null;
+    const notes = caps.notes ? wb.notes.load('items/content,items/authorName') : null;
+    const comments = caps.comments ? wb.comments.load('items/id,items/content,items/authorName') : null;
     await ctx.sync();
 
     const sheets: SheetInfo[] = sheetColl.items.map((ws) => ({
@@ -550,7 +565,7 @@ export class ExcelHost {
     const report = new Set(named.map((n) => upper(n.sheet)));
     if (history) report.add(upper(history.name));
     this.reportSheetNames = sheets.filter((s) => report.has(upper(s.name))).map((s) => s.name);
-    const looked = new Set([...report, ...extraSheets.map(upper)].filter((s) => byUpper.has(s)));
+    const looked = new Set([...report, ...extraSheets.map(upper), ...(allSheets ? sheets.map((x) => upper(x.name)) : [])].filter((s) => byUpper.has(s)));
 
     // Sync 2 (more only past the response budget): the cells, our overlays, where the
     // annotations are.
@@ -571,13 +586,20 @@ export class ExcelHost {
           .filter((s) => looked.has(upper(s.name)))
           .map((s) => ({
             sheet: s.name,
-            cfs: wb.worksheets.getItem(s.name).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula'),
+            cfs: wb.worksheets.getItem(s.name).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color'),
           }))
       : [];
+    // Whose each note and comment is, by the core's contract; where each sits; whether
+    // anyone replied to a comment of ours.
     const located = [
-      ...(notes?.items ?? []).map((n) => ({ kind: 'note' as const, content: n.content, id: '', at: n.getLocation().load('address') })),
-      ...(comments?.items ?? []).map((c) => ({ kind: 'comment' as const, content: c.content, id: c.id, at: c.getLocation().load('address') })),
+      ...(notes?.items ?? []).map((n) => ({ kind: 'note' as const, owner: classifyNote(n.content, n.authorName), id: '', at: n.getLocation().load('address'), replies: null })),
+      ...(comments?.items ?? []).map((c) => {
+        const owner = classifyNote(c.content, c.authorName);
+        return { kind: 'comment' as const, owner, id: c.id, at: c.getLocation().load('address'), replies: owner.kind === 'user' ? null : c.replies.load('items/id') };
+      }),
     ];
+    // 问题清单 of an earlier flagged copy (no name points at it): its title and header row.
+    const probes = sheets.filter((x) => isIssueSheetNamed(x.name)).map((x) => ({ sheet: x.name, range: wb.worksheets.getItem(x.name).getRange(ISSUE_SHEET_PROBE).load('values') }));
     const historyRange = values && history ? usedRangeOf(wb.worksheets.getItem(history.name), caps) : null;
     historyRange?.load('address,values,formulas,valueTypes');
 
@@ -601,6 +623,7 @@ export class ExcelHost {
       cells.set(history.name, { ...(cells.get(history.name) ?? {}), ...got });
     }
 
+    const probed = new Map(probes.map((p) => [p.sheet, p.range.values]));
     const survey: Survey = {
       sheets,
       structureProtected: wbProtection ? wbProtection.protected : null,
@@ -608,6 +631,17 @@ export class ExcelHost {
       ourFormats: [],
       ourNotes: [],
       ourComments: [],
+      keptComments: [],
+      replyNotes: [],
+      issueSheets: toolIssueSheets({
+        sheets: sheets.map((x) => x.name),
+        names: issueNameRefs(names, caps, sheets.map((x) => x.name)),
+        probe: (sheet, address) => {
+          const at = parseCell(address);
+          return at ? (probed.get(sheet)?.[at.row - 1]?.[at.col - 1] as Scalar | undefined) : undefined;
+        },
+      }),
+      issuesName: names.items.some((n) => upper(n.name) === ISSUES_NAME),
       userAnnotated: new Set(),
     };
     for (const f of formats) {
@@ -617,9 +651,17 @@ export class ExcelHost {
       const split = splitSheetAddress(a.at.address);
       if (!split) continue;
       const sheet = byUpper.get(upper(split.sheet))?.name ?? split.sheet;
-      if (!a.content.startsWith(NOTE_MARKER)) survey.userAnnotated.add(cellKey(sheet, split.address));
-      else if (a.kind === 'note') survey.ourNotes.push({ sheet, address: normAddress(split.address) });
-      else survey.ourComments.push({ sheet, id: a.id });
+      const address = normAddress(split.address);
+      const o = a.owner;
+      // After our marks go, a cell whose note is (or becomes) the user's is the user's.
+      if (o.kind !== 'tool' || (a.kind === 'comment' && (a.replies?.items.length ?? 0) > 0)) survey.userAnnotated.add(cellKey(sheet, address));
+      if (a.kind === 'note') {
+        if (o.kind === 'tool') survey.ourNotes.push({ sheet, address });
+        else if (o.kind === 'reply') survey.replyNotes.push({ sheet, address, userText: o.userText });
+      } else if (o.kind !== 'user') {
+        if ((a.replies?.items.length ?? 0) > 0 || o.kind === 'reply') survey.keptComments.push({ sheet, address });
+        else survey.ourComments.push({ sheet, id: a.id });
+      }
     }
     const snapshot: WorkbookSnapshot = {
       sheets: sheets.map((s): SheetSnapshot => ({ name: s.name, cells: cells.get(s.name) ?? {} })),
@@ -666,80 +708,90 @@ export class ExcelHost {
     }
   }
 
-  /** Removes our overlays, notes and comments only. Three syncs; protected sheets are left. */
+  /**
+   * Removes what the tool added, by the core's mark contract, and nothing of the user's: our
+   * overlays, our notes (one the user typed into keeps the user's words), our comments nobody
+   * replied to, our 问题清单 and its name. Three syncs: the two of the read, one write.
+   * Protected sheets are left, and so is what this Excel cannot do; both go to lastDegraded.
+   */
   async clearMarks(): Promise<number> {
     const caps = this.caps();
-    this.lastDegraded = [];
-    const result = await this.batch(async (ctx) => {
-      const wb = ctx.workbook;
-      const sheetColl = wb.worksheets.load(caps.v12 ? 'items/name,items/protection/protected' : 'items/name');
-      const notes = caps.notes ? wb.notes.load('items/content') : null;
-      const comments = caps.comments ? wb.comments.load('items/id,items/content') : null;
-      await ctx.sync();
-      const locked = new Set(sheetColl.items.filter((ws) => caps.v12 && ws.protection.protected).map((ws) => upper(ws.name)));
-      const formats = caps.cf
-        ? sheetColl.items.filter((ws) => !locked.has(upper(ws.name))).map((ws) => loadFormats(ws))
-        : [];
-      const ours = [...(notes?.items ?? []), ...(comments?.items ?? [])]
-        .filter((item) => item.content.startsWith(NOTE_MARKER))
-        .map((item) => ({ item, at: item.getLocation().load('address') }));
-      await ctx.sync();
-      let removedFormats = 0;
-      for (const coll of formats) {
-        for (const cf of coll.items) {
-          if (isOurFormat(cf)) {
-            cf.delete();
-            removedFormats++;
-          }
-        }
-      }
-      let removedNotes = 0;
-      for (const { item, at } of ours) {
-        const split = splitSheetAddress(at.address);
-        if (split && locked.has(upper(split.sheet))) continue;
-        item.delete();
-        removedNotes++;
-      }
-      if (removedFormats + removedNotes > 0) await ctx.sync();
-      return { removed: Math.max(removedFormats, removedNotes), locked: sheetColl.items.filter((ws) => locked.has(upper(ws.name))).map((ws) => ws.name) };
-    });
-    if (result.locked.length > 0) this.lastDegraded.push(`protected: ${result.locked.join(', ')}`);
-    if (this.survey) {
-      const left = new Set(result.locked.map(upper));
-      this.survey.ourFormats = this.survey.ourFormats.filter((f) => left.has(upper(f.sheet)));
-      this.survey.ourNotes = this.survey.ourNotes.filter((f) => left.has(upper(f.sheet)));
-      this.survey.ourComments = this.survey.ourComments.filter((f) => left.has(upper(f.sheet)));
+    const sv = (await this.inspect(false, [], true)).survey;
+    const degraded: string[] = [];
+    const info = new Map(sv.sheets.map((x) => [upper(x.name), x]));
+    const free = (x: { sheet: string }) => info.get(upper(x.sheet))?.protected !== true;
+    const formats = sv.ourFormats.filter(free);
+    const notes = sv.ourNotes.filter(free);
+    const replies = sv.replyNotes.filter(free);
+    const comments = sv.ourComments.filter(free);
+    const locked = [...new Set([...sv.ourFormats, ...sv.ourNotes, ...sv.replyNotes, ...sv.ourComments].filter((x) => !free(x)).map((x) => info.get(upper(x.sheet))?.name ?? x.sheet))];
+    if (locked.length > 0) degraded.push(`protected: ${locked.join(', ')}`);
+    if (sv.keptComments.length > 0) degraded.push(`comments kept (replied to): ${sv.keptComments.map((c) => `${c.sheet}!${c.address}`).join(', ')}`);
+    const steps: Step[] = [
+      ...dropSteps(formats, notes, comments),
+      ...replies.map((r): Step => ({ cost: cost(4, r), run: (b) => void (b.sheet(r.sheet).notes.getItem(r.address).content = r.userText) })),
+    ];
+    const issue = issueSheetSteps(sv, caps, degraded);
+    steps.push(...issue.steps);
+    try {
+      await this.runSteps(steps);
+    } catch (e) {
+      // Below ExcelApi 1.7 structure protection shows only when it refuses the sheet (the last step).
+      if (codeOf(e) !== 'AccessDenied' || issue.steps.length === 0) throw e;
+      degraded.push('workbook protected: 问题清单');
+      issue.removed = [];
     }
-    return result.removed;
+    this.lastDegraded = degraded;
+    const goneFormats = new Set(formats.map((f) => f.id));
+    const goneNotes = new Set([...notes, ...replies].map((n) => cellKey(n.sheet, n.address)));
+    const goneComments = new Set(comments.map((c) => c.id));
+    sv.ourFormats = sv.ourFormats.filter((f) => !goneFormats.has(f.id));
+    sv.ourNotes = sv.ourNotes.filter((n) => !goneNotes.has(cellKey(n.sheet, n.address)));
+    for (const n of notes) sv.userAnnotated.delete(cellKey(n.sheet, n.address));
+    sv.replyNotes = sv.replyNotes.filter((n) => !goneNotes.has(cellKey(n.sheet, n.address)));
+    sv.ourComments = sv.ourComments.filter((c) => !goneComments.has(c.id));
+    const goneSheets = new Set(issue.removed.map(upper));
+    sv.sheets = sv.sheets.filter((x) => !goneSheets.has(upper(x.name)));
+    sv.issueSheets = sv.issueSheets.filter((x) => !goneSheets.has(upper(x)));
+    if (issue.removed.length > 0 && issue.nameDropped) sv.issuesName = false;
+    return Math.max(formats.length, notes.length + replies.length);
   }
 
   private async writeMarks(plan: MarkPlan, sv: Survey): Promise<MarkOutcome> {
     const caps = this.caps();
     const degraded: string[] = [];
     const decision = planMarkBatch(plan, sv, caps, degraded);
-    const steps: Step[] = [];
-    const issueName = plan.issueSheet.name;
+    const issuePlan = { ...plan.issueSheet, name: decision.issueSheet };
+    const issueName = issuePlan.name;
 
-    // 1. Our old marks go first: if anything later fails, only they are gone.
-    for (const f of decision.dropFormats) {
-      steps.push({ cost: cost(3, f), run: (b) => b.sheet(f.sheet).getRange().conditionalFormats.getItem(f.id).delete() });
-    }
-    for (const n of decision.dropNotes) {
-      steps.push({ cost: cost(3, n), run: (b) => b.sheet(n.sheet).notes.getItem(n.address).delete() });
-    }
-    for (const c of decision.dropComments) {
-      steps.push({ cost: cost(2, c), run: (b) => b.wb.comments.getItem(c.id).delete() });
-    }
-    // 2. The issue sheet, replaced under its own name (no temporary sheet to orphan).
-    const old = decision.oldIssueSheet;
+    // 1. Our old marks go first: if anything later fails, only they are gone. A note the
+    //    user typed into keeps the user's words.
+    const steps: Step[] = [
+      ...dropSteps(decision.dropFormats, decision.dropNotes, decision.dropComments),
+      ...decision.replyNotes.map((r): Step => ({ cost: cost(4, r), run: (b) => void (b.sheet(r.sheet).notes.getItem(r.address).content = r.userText) })),
+    ];
+    if (sv.keptComments.length > 0) degraded.push(`comments kept (replied to): ${sv.keptComments.map((c) => `${c.sheet}!${c.address}`).join(', ')}`);
+    // 2. The issue sheet: the old one and its name go, the new one comes under a free name
+    //    (no temporary sheet to orphan), with the name that says it is the tool's.
+    const olds = decision.oldIssueSheets;
+    const dropName = sv.issuesName && caps.nullObjects;
     steps.push({
-      cost: cost(6, issueName),
+      cost: cost(6, issueName, olds),
       run: (b) => {
-        if (old) b.wb.worksheets.getItem(old).delete();
+        if (dropName) b.wb.names.getItem(ISSUES_NAME).delete();
+        for (const old of olds) b.wb.worksheets.getItem(old).delete();
         b.remember(issueName, b.wb.worksheets.add(issueName));
       },
     });
-    steps.push(...sheetSteps(plan.issueSheet, caps, degraded));
+    steps.push(...sheetSteps(issuePlan, caps, degraded));
+    if (caps.nullObjects) {
+      steps.push({
+        cost: cost(6, ISSUES_NAME, issueName),
+        run: (b) => {
+          b.wb.names.add(ISSUES_NAME, b.sheet(issueName).getRange('A1')).visible = false;
+        },
+      });
+    } else degraded.push(`names (ExcelApi ${API.nullObjects})`);
     // 3. Overlays and notes on the cells.
     const added: Array<{ sheet: string; cf: Excel.ConditionalFormat | null }> = [];
     if (caps.cf) {
@@ -763,7 +815,7 @@ export class ExcelHost {
     const notesAdded: Array<{ sheet: string; address: string }> = [];
     if (decision.mode === 'notes') {
       for (const g of decision.noted) {
-        const text = `${NOTE_MARKER}${g.notes.join('\n')}`.slice(0, NOTE_LIMIT);
+        const text = markNoteText(g.notes, NOTE_LIMIT);
         steps.push({
           cost: cost(5, g.sheet, g.address, text),
           run: (b) => {
@@ -783,7 +835,12 @@ export class ExcelHost {
     sv.ourNotes = [...sv.ourNotes.filter((n) => !goneNotes.has(cellKey(n.sheet, n.address))), ...notesAdded];
     const goneComments = new Set(decision.dropComments.map((c) => c.id));
     sv.ourComments = sv.ourComments.filter((c) => !goneComments.has(c.id));
-    sv.sheets = [...sv.sheets.filter((s) => upper(s.name) !== upper(issueName)), { name: issueName, visibility: 'Visible', protected: caps.v12 ? false : null }];
+    const rewritten = new Set(decision.replyNotes.map((n) => cellKey(n.sheet, n.address)));
+    sv.replyNotes = sv.replyNotes.filter((n) => !rewritten.has(cellKey(n.sheet, n.address)));
+    const goneSheets = new Set([...olds, issueName].map(upper));
+    sv.sheets = [...sv.sheets.filter((s) => !goneSheets.has(upper(s.name))), { name: issueName, visibility: 'Visible', protected: caps.v12 ? false : null }];
+    sv.issueSheets = [issueName];
+    sv.issuesName = caps.nullObjects;
     sv.looked.add(upper(issueName));
     return { notes: decision.mode, marked: caps.cf ? decision.groups.length : 0, protectedSheets: decision.protectedSheets };
   }
@@ -859,7 +916,7 @@ export class ExcelHost {
     if (this.survey) {
       const sv = this.survey;
       const added = new Set(plan.sheets.map((s) => upper(s.name)));
-      sv.sheets = [...sv.sheets.filter((s) => !added.has(upper(s.name))), ...plan.sheets.map((s): SheetInfo => ({ name: s.name, visibility: 'Visible', protected: false }))];
+      sv.sheets = [...sv.sheets.filter((s) => !added.has(upper(s.name))), ...plan.sheets.map((s): SheetInfo => ({ name: s.name, visibility: s.hidden && caps.v12 ? 'Hidden' : 'Visible', protected: false }))];
     }
   }
 
@@ -887,17 +944,21 @@ export class ExcelHost {
     const locked = edits.find((e) => this.sheetInfo(e.sheet)?.protected === true);
     if (locked) throw new ExcelHostError('SHEET_PROTECTED', { sheet: locked.sheet });
     const steps: Step[] = [];
+    const fitRows = this.has(API.layout);
     for (const e of edits) {
       let input: string | number | boolean;
       if (e.formula !== undefined) input = `=${e.formula}`;
       else if (e.value !== undefined) input = cellInput(e.value);
       else continue;
+      // A long 说明: the row is fitted to its text (Excel measures; the hint is for readers that cannot).
+      const fit = e.rowHeight !== undefined && fitRows;
       steps.push({
-        cost: cost(3, e.sheet, e.address, input),
+        cost: cost(fit ? 5 : 3, e.sheet, e.address, input),
         run: (b) => {
           const r = b.sheet(e.sheet).getRange(e.address);
           if (e.formula !== undefined) r.formulas = [[input]];
           else r.values = [[input]];
+          if (fit) r.format.autofitRows();
         },
       });
     }
@@ -1026,8 +1087,12 @@ export interface MarkDecision {
   dropFormats: Array<{ sheet: string; id: string }>;
   dropNotes: Array<{ sheet: string; address: string }>;
   dropComments: Array<{ sheet: string; id: string }>;
-  /** The existing issue sheet's name, deleted before the new one is added. */
-  oldIssueSheet: string | null;
+  /** Our notes the user typed into: rewritten to the user's words. */
+  replyNotes: Array<{ sheet: string; address: string; userText: string }>;
+  /** The tool's existing 问题清单 sheets, deleted before the new one is added. */
+  oldIssueSheets: string[];
+  /** The new 问题清单's name: free among the sheets that stay (a user's 问题清单 stays). */
+  issueSheet: string;
   protectedSheets: string[];
 }
 
@@ -1037,18 +1102,20 @@ export interface MarkDecision {
  * unmarked, and writes a note only where the cell is known to be free.
  */
 export function planMarkBatch(plan: MarkPlan, sv: Survey, caps: Pick<Caps, 'cf' | 'notes' | 'comments'>, degraded: string[]): MarkDecision {
-  const issueName = plan.issueSheet.name;
   const byUpper = new Map(sv.sheets.map((s) => [upper(s.name), s]));
-  const issue = byUpper.get(upper(issueName));
+  const olds = sv.issueSheets.map((n) => byUpper.get(upper(n))).filter((s): s is SheetInfo => s !== undefined);
   if (sv.structureProtected === true) throw new ExcelHostError('WORKBOOK_PROTECTED');
-  if (issue?.visibility === 'VeryHidden') throw new ExcelHostError('SHEET_HIDDEN', { sheet: issue.name });
-  if (issue && !sv.sheets.some((s) => s !== issue && s.visibility === 'Visible')) {
+  const veryHidden = olds.find((s) => s.visibility === 'VeryHidden');
+  if (veryHidden) throw new ExcelHostError('SHEET_HIDDEN', { sheet: veryHidden.name });
+  if (olds.length > 0 && !sv.sheets.some((s) => !olds.includes(s) && s.visibility === 'Visible')) {
     // Deleting the only visible sheet is refused; a workbook with nothing else visible
     // has no report to mark either.
-    throw new ExcelHostError('SHEET_HIDDEN', { sheet: sv.sheets.filter((s) => s !== issue).map((s) => s.name).join('、') });
+    throw new ExcelHostError('SHEET_HIDDEN', { sheet: sv.sheets.filter((s) => !olds.includes(s)).map((s) => s.name).join('、') });
   }
+  const issueSheet = freeIssueSheetName(sv.sheets.filter((s) => !olds.includes(s)).map((s) => s.name));
+  const issueSheets = new Set([...olds.map((s) => upper(s.name)), upper(issueSheet)]);
   const all = groupMarks(plan.marks)
-    .filter((g) => upper(g.sheet) !== upper(issueName))
+    .filter((g) => !issueSheets.has(upper(g.sheet)))
     .map((g) => ({ ...g, sheet: byUpper.get(upper(g.sheet))?.name ?? g.sheet }))
     .filter((g) => byUpper.has(upper(g.sheet)));
   const isLocked = (sheet: string) => byUpper.get(upper(sheet))?.protected === true;
@@ -1070,9 +1137,47 @@ export function planMarkBatch(plan: MarkPlan, sv: Survey, caps: Pick<Caps, 'cf' 
     dropFormats: caps.cf ? sv.ourFormats.filter(free) : [],
     dropNotes: caps.notes ? sv.ourNotes.filter(free) : [],
     dropComments: caps.comments ? sv.ourComments.filter(free) : [],
-    oldIssueSheet: issue ? issue.name : null,
+    replyNotes: caps.notes ? sv.replyNotes.filter(free) : [],
+    oldIssueSheets: olds.map((s) => s.name),
+    issueSheet,
     protectedSheets,
   };
+}
+
+/** Deletes our overlays, notes and comments (the first steps of a marking or clearing batch). */
+function dropSteps(formats: Array<{ sheet: string; id: string }>, notes: Array<{ sheet: string; address: string }>, comments: Array<{ sheet: string; id: string }>): Step[] {
+  return [
+    ...formats.map((f): Step => ({ cost: cost(3, f), run: (b) => b.sheet(f.sheet).getRange().conditionalFormats.getItem(f.id).delete() })),
+    ...notes.map((n): Step => ({ cost: cost(3, n), run: (b) => b.sheet(n.sheet).notes.getItem(n.address).delete() })),
+    ...comments.map((c): Step => ({ cost: cost(2, c), run: (b) => b.wb.comments.getItem(c.id).delete() })),
+  ];
+}
+
+/**
+ * Clearing's removal of the tool's 问题清单 and its name, or (in lastDegraded) why not: a
+ * protected workbook structure, a very hidden sheet, no other visible sheet. Last in the batch.
+ */
+function issueSheetSteps(sv: Survey, caps: Caps, degraded: string[]): { steps: Step[]; removed: string[]; nameDropped: boolean } {
+  const byUpper = new Map(sv.sheets.map((s) => [upper(s.name), s]));
+  const targets = sv.issueSheets.map((n) => byUpper.get(upper(n))).filter((s): s is SheetInfo => s !== undefined);
+  const none = { steps: [], removed: [], nameDropped: false };
+  let removable = targets.filter((s) => s.visibility !== 'VeryHidden');
+  if (removable.length < targets.length) degraded.push(`very hidden: ${targets.filter((s) => !removable.includes(s)).map((s) => s.name).join(', ')}`);
+  if (sv.structureProtected === true && removable.length > 0) {
+    degraded.push(`workbook protected: ${removable.map((s) => s.name).join(', ')}`);
+    return none;
+  }
+  if (removable.length > 0 && !sv.sheets.some((s) => !removable.includes(s) && s.visibility === 'Visible')) {
+    degraded.push(`only visible sheet: ${removable.map((s) => s.name).join(', ')}`);
+    removable = [];
+  }
+  // The name goes with the sheets; one that points nowhere any more goes on its own.
+  const nameDropped = sv.issuesName && caps.nullObjects && (removable.length > 0 || targets.length === 0);
+  if (sv.issuesName && !caps.nullObjects) degraded.push(`names (ExcelApi ${API.nullObjects})`);
+  const steps: Step[] = [];
+  if (nameDropped) steps.push({ cost: cost(2, ISSUES_NAME), run: (b) => b.wb.names.getItem(ISSUES_NAME).delete() });
+  for (const s of removable) steps.push({ cost: cost(2, s.name), run: (b) => b.wb.worksheets.getItem(s.name).delete() });
+  return { steps, removed: removable.map((s) => s.name), nameDropped };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1084,12 +1189,15 @@ function usedRangeOf(ws: Excel.Worksheet, caps: Caps): Excel.Range {
   return caps.v12 ? ws.getUsedRange(true) : ws.getUsedRange();
 }
 
-/** Workbook names that point at one cell of an existing sheet (the sheet's own spelling). */
-function namedRefs(names: Excel.NamedItemCollection, caps: Pick<Caps, 'v17'>, sheetNames: string[]): NameRef[] {
+/**
+ * Workbook names that point at one cell of an existing sheet (the sheet's own spelling); the
+ * mark contract's ISSUES_NAME is the tool's, not the report's (issueNameRefs).
+ */
+function namedRefs(names: Excel.NamedItemCollection, caps: Pick<Caps, 'v17'>, sheetNames: string[], issues = false): NameRef[] {
   const byUpper = new Map(sheetNames.map((n) => [upper(n), n]));
   const refs: NameRef[] = [];
   for (const n of names.items) {
-    if (String(n.type) !== 'Range') continue;
+    if (String(n.type) !== 'Range' || (upper(n.name) === ISSUES_NAME) !== issues) continue;
     const at = parseNameFormula(caps.v17 ? String(n.formula) : `=${String(n.value)}`);
     const sheet = at ? byUpper.get(upper(at.sheet)) : undefined;
     if (!at || !sheet) continue;
@@ -1098,13 +1206,19 @@ function namedRefs(names: Excel.NamedItemCollection, caps: Pick<Caps, 'v17'>, sh
   return refs;
 }
 
-function loadFormats(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
-  return ws.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+/** Where ISSUES_NAME points (the tool's 问题清单). */
+function issueNameRefs(names: Excel.NamedItemCollection, caps: Pick<Caps, 'v17'>, sheetNames: string[]): NameRef[] {
+  return namedRefs(names, caps, sheetNames, true);
 }
 
+/**
+ * Our overlay by the core's contract; also one of the earliest versions (formula TRUE in a
+ * severity colour: its range is not looked at here, which would take one more round trip).
+ */
 function isOurFormat(cf: Excel.ConditionalFormat): boolean {
-  return cf.type === 'Custom' && !cf.customOrNullObject.isNullObject &&
-    String(cf.customOrNullObject.rule.formula ?? '').includes(MARK_TOKEN);
+  if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) return false;
+  const formula = String(cf.customOrNullObject.rule.formula ?? '');
+  return isMarkFormula(formula) || isLegacyOverlay(formula, cf.customOrNullObject.format.fill.color);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1219,7 +1333,8 @@ function sheetSteps(p: SheetPlan, caps: Caps, degraded: string[]): Step[] {
     .filter((x): x is { c: PlannedCell; pos: { row: number; col: number } } => x.pos !== null);
 
   // Column widths and row heights, equal neighbours in one call.
-  // Column widths, row heights and merges are ExcelApi 1.2.
+  // Column widths, row heights and merges are ExcelApi 1.2. Rows the plan lets grow
+  // (minRowHeights) are left to fit themselves: a height set through the API is a fixed one.
   if (!caps.v12 && (p.columns.length > 0 || Object.keys(p.rowHeights ?? {}).length > 0 || p.merges.length > 0)) {
     degraded.push(`columnWidth / rowHeight / merge (ExcelApi ${API.layout})`);
   }
@@ -1369,6 +1484,14 @@ function sheetSteps(p: SheetPlan, caps: Caps, degraded: string[]): Step[] {
         else if (fr > 0) fp.freezeRows(fr);
         else fp.freezeColumns(fc);
       });
+    }
+  }
+  if (p.hidden) {
+    // Worksheet.visibility can be set from ExcelApi 1.2 (read from 1.1).
+    if (!caps.v12) degraded.push(`hidden sheet (ExcelApi ${API.layout})`);
+    else {
+      sheetOps += 2;
+      sheetOnly.push((b) => void (ws(b).visibility = 'Hidden'));
     }
   }
   if (p.tabColor !== undefined) {

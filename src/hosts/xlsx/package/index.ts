@@ -4,14 +4,14 @@
  * form; in a part it touches only the elements it adds or replaces change.
  * Runs in Node and in the browser (no ExcelJS, no node:*).
  */
-import { SHEETS, type CellEdit, type MarkPlan, type NamePlan, type SheetPlan, type WorkbookPlan } from '../../../core';
+import { ISSUES_NAME, isIssueSheetNamed, SHEETS, placeIssueSheet, toolIssueSheets, type CellEdit, type MarkPlan, type NamePlan, type SheetPlan, type WorkbookPlan } from '../../../core';
 import type { CellRef, Scalar, WorkbookSnapshot } from '../../../workbook/snapshot';
 import { readBook, sheetByName, workbookPath, WORKBOOK_ORDER, type Book, type SheetEntry } from './book';
 import { rejectByBytes, XlsxInputError } from './errors';
 import { PACKAGE_LIMITS, type PackageLimits } from './limits';
 import { applyMarksTo, clearMarksFrom, userNoteCells } from './marks';
 import { CT, Parts, REL, relsPathOf } from './parts';
-import { snapshotOf, stylesPath, type SnapshotWant } from './read';
+import { namesOf, snapshotOf, stylesPath, type SnapshotWant } from './read';
 import { absolute, indexToCol, parseCell, quoteSheet, shiftFormula } from './refs';
 import { cellBody, needsQuotePrefix, renderSheet } from './render';
 import { insertionPoint, pruneStyleTail, StyleWriter, usedXfs } from './styles';
@@ -167,11 +167,30 @@ export class XlsxPackage {
 
   // ---- marks -----------------------------------------------------------------------------
 
+  /**
+   * Replaces the tool's marks: the old ones go first (clearMarks), then the overlays, notes and
+   * 问题清单 of `plan` — under a free name when a sheet of the user's is called 问题清单 — with
+   * the hidden name that tells any host it is the tool's (the core's mark contract).
+   */
   applyMarks(plan: MarkPlan): { marked: number; notesSkipped: CellRef[] } {
     this.clearMarks();
-    const out = applyMarksTo(this, plan);
-    this.addSheets([plan.issueSheet]);
+    const placed = placeIssueSheet(plan, this.book().sheets.map((s) => s.name));
+    const out = applyMarksTo(this, placed);
+    this.addSheets([placed.issueSheet]);
+    this.addDefinedName(ISSUES_NAME, `${quoteSheet(placed.issueSheet.name)}!$A$1`, undefined, true);
     return out;
+  }
+
+  /** The tool's 问题清单 sheets, as the core's contract tells them. */
+  private toolIssueSheets(): string[] {
+    const book = this.book();
+    const named = book.sheets.filter((s) => isIssueSheetNamed(s.name)).map((s) => s.name);
+    const probe = named.length ? this.snapshot({ names: () => false, sheets: named }) : undefined;
+    return toolIssueSheets({
+      sheets: book.sheets.map((s) => s.name),
+      names: namesOf(book),
+      probe: (sheet, address) => probe?.sheets.find((x) => x.name === sheet)?.cells[address]?.v ?? undefined,
+    });
   }
 
   /**
@@ -187,10 +206,15 @@ export class XlsxPackage {
     return out;
   }
 
+  /**
+   * Removes every mark the tool added — overlays, its notes (a reply typed into one stays as the
+   * user's note), its 问题清单 — and nothing else. Returns the number of overlays removed.
+   */
   clearMarks(): number {
     const n = clearMarksFrom(this);
-    const issues = sheetByName(this.book(), ISSUE_SHEET);
-    if (issues) {
+    for (const name of this.toolIssueSheets()) {
+      const issues = sheetByName(this.book(), name);
+      if (!issues) continue;
       const used = issues.part && this.parts.has(issues.part) ? usedXfs(this.parts.text(issues.part)) : new Set<number>();
       this.removeSheet(issues.name);
       const elsewhere = new Set<number>();
@@ -240,7 +264,7 @@ export class XlsxPackage {
       const RELS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
       const declared = Object.keys(book.root.attrs).find((k) => k.startsWith('xmlns:') && book.root.attrs[k] === RELS_NS)?.slice(6);
       // a workbook that declares the relationships namespace only on each <sheet> (openpyxl) gets it on ours too
-      const xml = `<${p}sheet${attrs({ ...(declared ? {} : { 'xmlns:r': RELS_NS }), name: plan.name, sheetId, [`${declared ?? 'r'}:id`]: rid })}/>`;
+      const xml = `<${p}sheet${attrs({ ...(declared ? {} : { 'xmlns:r': RELS_NS }), name: plan.name, sheetId, state: plan.hidden ? 'hidden' : undefined, [`${declared ?? 'r'}:id`]: rid })}/>`;
       this.parts.set(this.bookPath, insertChild(book.text, sheetsNode, xml));
       index = book.sheets.length;
     }
@@ -277,6 +301,12 @@ export class XlsxPackage {
       const target = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : undefined;
       if (n.localSheetId === index || target?.toLowerCase() === lower) splices.push({ start: n.node.start, end: n.node.end, text: '' });
     }
+    // every name goes: the element goes too (it was added with them; an empty one is not written back)
+    const dn = child(book.root, 'definedNames');
+    if (dn && splices.length > 0 && splices.length === book.names.length) {
+      this.spliceBook([{ start: dn.start, end: dn.end, text: '' }]);
+      return;
+    }
     this.spliceBook(splices);
   }
 
@@ -311,10 +341,10 @@ export class XlsxPackage {
     this.spliceBook(splices);
   }
 
-  private addDefinedName(name: string, formula: string, localSheetId: number | undefined): void {
+  private addDefinedName(name: string, formula: string, localSheetId: number | undefined, hidden = false): void {
     const book = this.book();
     const existing = book.names.find((n) => n.name.toLowerCase() === name.toLowerCase() && n.localSheetId === localSheetId);
-    const xml = `<definedName${attrs({ name, localSheetId })}>${esc(formula)}</definedName>`;
+    const xml = `<definedName${attrs({ name, localSheetId, hidden: hidden ? '1' : undefined })}>${esc(formula)}</definedName>`;
     if (existing) {
       this.spliceBook([{ start: existing.node.start, end: existing.node.end, text: xml }]);
       return;
@@ -394,7 +424,7 @@ export class XlsxPackage {
   }
 }
 
-/** The issue sheet's name. */
+/** The issue sheet's name (the tool's list goes under the next free name when a user's sheet has it). */
 export const ISSUE_SHEET = SHEETS.issues;
 
 const setTagAttr = setAttrInTag;
@@ -488,8 +518,20 @@ function editSheet(text: string, part: string, edits: CellEdit[], styles: StyleW
   for (const [row, list] of byRow) {
     list.sort((a, b) => a.col - b.col);
     const rowNode = rows.get(row);
+    // A long 说明: the row is made at least as tall as the core's estimate (never lowered).
+    const hint = Math.max(0, ...list.map((x) => x.edit.rowHeight ?? 0));
+    const tallerTag = (tag: string, node: XNode | undefined): string => {
+      if (hint <= 0) return tag;
+      const ht = Number(node?.attrs.ht ?? 0);
+      return ht >= hint ? tag : setTagAttr(tag, 'ht', String(hint));
+    };
+    if (rowNode && !rowNode.selfClosing && hint > 0) {
+      const open = text.slice(rowNode.start, rowNode.openEnd);
+      const next = tallerTag(open, rowNode);
+      if (next !== open) splices.push({ start: rowNode.start, end: rowNode.openEnd, text: next });
+    }
     if (!rowNode) {
-      const xml = `<${p}row r="${row}">${list.map((x) => newCell(row, x.col, x.edit, undefined)).join('')}</${p}row>`;
+      const xml = `${tallerTag(`<${p}row r="${row}">`, undefined)}${list.map((x) => newCell(row, x.col, x.edit, undefined)).join('')}</${p}row>`;
       const next = [...rows.entries()].filter(([r]) => r > row).sort((a, b) => a[0] - b[0])[0];
       if (next) splices.push({ start: next[1].start, end: next[1].start, text: xml });
       else if (sheetData.selfClosing) splices.push({ start: sheetData.start, end: sheetData.end, text: `${text.slice(sheetData.start, sheetData.openEnd - 2)}>${xml}</${sheetData.qname}>` });
@@ -497,7 +539,7 @@ function editSheet(text: string, part: string, edits: CellEdit[], styles: StyleW
       continue;
     }
     if (rowNode.selfClosing) {
-      const xml = `${text.slice(rowNode.start, rowNode.openEnd - 2)}>${list.map((x) => newCell(row, x.col, x.edit, undefined)).join('')}</${rowNode.qname}>`;
+      const xml = `${tallerTag(`${text.slice(rowNode.start, rowNode.openEnd - 2)}>`, rowNode)}${list.map((x) => newCell(row, x.col, x.edit, undefined)).join('')}</${rowNode.qname}>`;
       splices.push({ start: rowNode.start, end: rowNode.end, text: xml });
       continue;
     }

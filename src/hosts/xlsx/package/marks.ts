@@ -5,7 +5,7 @@
  * comments + VML parts. The user's rules move down by the number of ours (and back on clear);
  * a cell with the user's own note or threaded comment keeps it untouched and is reported.
  */
-import { markFormula, MARK_TOKEN, NOTE_AUTHOR, NOTE_MARKER, SEVERITY_COLORS, SEVERITIES, type Mark, type MarkPlan, type Severity } from '../../../core';
+import { classifyNote, isLegacyOverlay, isMarkFormula, markFormula, markNoteText, MARK_TOKEN, NOTE_AUTHOR, NOTE_MARKER, SEVERITY_COLORS, SEVERITIES, type Mark, type MarkPlan, type NoteClass, type Severity } from '../../../core';
 import type { CellRef } from '../../../workbook/snapshot';
 import { sheetByName } from './book';
 import type { XlsxPackage } from './index';
@@ -46,31 +46,29 @@ function walk(node: XNode, visit: (n: XNode) => void): void {
 }
 
 /**
- * Our overlay: one cell, every rule carrying MARK_TOKEN. Also an overlay of the earlier ExcelJS
- * host (one cell, one `TRUE` expression rule whose differential fill is a severity colour), so
- * re-checking a copy flagged by an older version leaves no stale overlay.
+ * Our overlay, by the core's contract: every rule carrying MARK_TOKEN. Also an overlay of the
+ * earliest versions (isLegacyOverlay: one `TRUE` expression rule whose differential fill is a
+ * severity colour, here also on one cell), so re-checking a copy flagged by an older version
+ * leaves no stale overlay.
  */
-function isOurs(cf: XNode, legacyDxfs: Set<number>): boolean {
+function isOurs(cf: XNode, dxfFills: Map<number, string>): boolean {
   const rules = children(cf, 'cfRule');
-  if (rules.length > 0 && rules.every((r) => children(r, 'formula').some((f) => f.text.includes(`"${MARK_TOKEN}:`)))) return true;
+  if (rules.length > 0 && rules.every((r) => children(r, 'formula').some((f) => isMarkFormula(f.text)))) return true;
   if (rules.length !== 1 || /[:\s]/.test(cf.attrs.sqref ?? ':')) return false;
   const r = rules[0];
   const f = r ? children(r, 'formula') : [];
-  return r?.attrs.type === 'expression' && f.length === 1 && f[0]?.text.trim().toUpperCase() === 'TRUE' && legacyDxfs.has(Number(r.attrs.dxfId ?? -1));
+  return r?.attrs.type === 'expression' && f.length === 1 && isLegacyOverlay(f[0]?.text ?? '', dxfFills.get(Number(r.attrs.dxfId ?? -1)));
 }
 
-/** dxfs whose solid fill is one of our severity colours (the earlier ExcelJS host's overlays). */
-function severityDxfs(stylesText: string | undefined): Set<number> {
-  const out = new Set<number>();
+/** Each differential format's solid fill colour (for the earliest versions' overlays). */
+function dxfFillColors(stylesText: string | undefined): Map<number, string> {
+  const out = new Map<number, string>();
   if (stylesText === undefined || !stylesText.includes('dxf')) return out;
-  const fills = new Set(Object.values(SEVERITY_COLORS).map((c) => argb(c.fill)));
   const dxfs = child(rootOf(parseXml(stylesText)), 'dxfs');
   children(dxfs ?? rootOf(parseXml('<x/>')), 'dxf').forEach((d, i) => {
-    let hit = false;
     walk(d, (n) => {
-      if ((n.name === 'bgColor' || n.name === 'fgColor') && fills.has((n.attrs.rgb ?? '').toUpperCase())) hit = true;
+      if ((n.name === 'bgColor' || n.name === 'fgColor') && n.attrs.rgb !== undefined && !out.has(i)) out.set(i, n.attrs.rgb);
     });
-    if (hit) out.add(i);
   });
   return out;
 }
@@ -99,6 +97,13 @@ function commentText(c: XNode): string {
     if (n.name === 't') out += n.text;
   });
   return out;
+}
+
+/** Each legacy comment with its owner by the core's mark contract (its text and author). */
+function classifiedComments(root: XNode): Array<{ node: XNode; owner: NoteClass }> {
+  const authors = children(child(root, 'authors') ?? root, 'author').map((a) => a.text);
+  const cl = child(root, 'commentList');
+  return (cl ? children(cl, 'comment') : []).map((node) => ({ node, owner: classifyNote(commentText(node), authors[Number(node.attrs.authorId ?? -1)]) }));
 }
 
 function vmlShape(id: number, row: number, col: number): string {
@@ -130,8 +135,8 @@ export function userNoteCells(pkg: XlsxPackage, part: string): string[] {
   for (const r of parts.rels(part)) {
     if (!r.part || !parts.has(r.part)) continue;
     if (r.type === REL.comments) {
-      const cl = child(rootOf(parts.doc(r.part)), 'commentList');
-      for (const c of cl ? children(cl, 'comment') : []) if (!commentText(c).startsWith(NOTE_MARKER)) out.add((c.attrs.ref ?? '').toUpperCase());
+      const root = rootOf(parts.doc(r.part));
+      for (const { node, owner } of classifiedComments(root)) if (owner.kind !== 'tool') out.add((node.attrs.ref ?? '').toUpperCase());
     } else if (r.type === REL.threadedComment) {
       walk(rootOf(parts.doc(r.part)), (n) => {
         if (n.name === 'threadedComment' && n.attrs.ref) out.add(n.attrs.ref.toUpperCase());
@@ -142,7 +147,7 @@ export function userNoteCells(pkg: XlsxPackage, part: string): string[] {
 }
 
 /** Adds our notes to one sheet; returns the cells skipped because the user has a note there. */
-function addNotes(pkg: XlsxPackage, sheetName: string, part: string, notes: Array<{ address: string; text: string }>): CellRef[] {
+function addNotes(pkg: XlsxPackage, sheetName: string, part: string, notes: Array<{ address: string; text: string }>, author: string = NOTE_AUTHOR): CellRef[] {
   const parts = pkg.parts;
   const rels = parts.rels(part);
   const skipped: CellRef[] = [];
@@ -174,7 +179,7 @@ function addNotes(pkg: XlsxPackage, sheetName: string, part: string, notes: Arra
   if (commentsText === undefined || !commentsRel?.part) {
     commentsPart = parts.freshName('xl/comments', '.xml');
     authorId = 0;
-    commentsText = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>${NOTE_AUTHOR}</author></authors><commentList></commentList></comments>`;
+    commentsText = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>${escText(author)}</author></authors><commentList></commentList></comments>`;
     parts.set(commentsPart, commentsText);
     parts.addRel(part, REL.comments, commentsPart);
     parts.addOverride(commentsPart, CT.comments);
@@ -186,13 +191,13 @@ function addNotes(pkg: XlsxPackage, sheetName: string, part: string, notes: Arra
     const p = prefixOf(root);
     const authors = child(root, 'authors');
     const list = authors ? children(authors, 'author') : [];
-    const found = list.findIndex((a) => a.text === NOTE_AUTHOR);
+    const found = list.findIndex((a) => a.text === author);
     const splices: Splice[] = [];
     if (found >= 0) authorId = found;
     else {
       authorId = list.length;
       if (!authors) throw new Error('comments part without authors');
-      splices.push(authors.selfClosing ? { start: authors.start, end: authors.end, text: `<${authors.qname}><${p}author>${NOTE_AUTHOR}</${p}author></${authors.qname}>` } : { start: authors.closeStart, end: authors.closeStart, text: `<${p}author>${NOTE_AUTHOR}</${p}author>` });
+      splices.push(authors.selfClosing ? { start: authors.start, end: authors.end, text: `<${authors.qname}><${p}author>${escText(author)}</${p}author></${authors.qname}>` } : { start: authors.closeStart, end: authors.closeStart, text: `<${p}author>${escText(author)}</${p}author>` });
     }
     const cl = child(root, 'commentList');
     const xml = ours
@@ -239,6 +244,16 @@ function addNotes(pkg: XlsxPackage, sheetName: string, part: string, notes: Arra
 
 // ---- apply / clear -----------------------------------------------------------------------------
 
+/** What one cell gets: an overlay (the formula, drawn in the severity's colours) and a note. */
+export interface CellMark {
+  address: string;
+  severity: Severity;
+  /** The overlay's formula, without '=' (null: no overlay). */
+  formula: string | null;
+  /** The note's text, as it is written (null: none). */
+  note: string | null;
+}
+
 export function applyMarksTo(pkg: XlsxPackage, plan: MarkPlan): { marked: number; notesSkipped: CellRef[] } {
   const bySheet = new Map<string, Map<string, Mark[]>>();
   for (const m of plan.marks) {
@@ -247,40 +262,69 @@ export function applyMarksTo(pkg: XlsxPackage, plan: MarkPlan): { marked: number
     cells.set(key, [...(cells.get(key) ?? []), m]);
     bySheet.set(m.sheet, cells);
   }
-  const { path: stylePath, writer } = pkg.styles();
-  const dxfIds = new Map<Severity, number>();
   let marked = 0;
   const notesSkipped: CellRef[] = [];
+  const { path: stylePath, writer } = pkg.styles();
+  const dxfIds = new Map<Severity, number>();
   for (const [sheetName, cells] of bySheet) {
-    const entry = sheetByName(pkg.book(), sheetName);
-    if (!entry || !entry.part) throw new Error(`mark on a missing sheet: ${sheetName}`);
-    const part = entry.part;
-    const text = pkg.parts.text(part);
-    const root = rootOf(parseXml(text, part));
-    const p = prefixOf(root);
-    const k = cells.size;
-    const splices = shiftPriorities(text, root, k, new Set());
-    let priority = 1;
-    let xml = '';
-    for (const [address, marks] of cells) {
-      const sev = mostSevere(marks);
-      let dxf = dxfIds.get(sev);
-      if (dxf === undefined) {
-        dxf = writer.dxf(dxfXml(sev));
-        dxfIds.set(sev, dxf);
-      }
-      xml += `<${p}conditionalFormatting sqref="${address}"><${p}cfRule${attrs({ type: 'expression', dxfId: dxf, priority: priority++ })}><${p}formula>${escText(markFormula(sev))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
-    }
-    const firstCf = child(root, 'conditionalFormatting');
-    const at = firstCf ? firstCf.start : insertionPoint(root, 'conditionalFormatting', WORKSHEET_ORDER);
-    splices.push({ start: at, end: at, text: xml });
-    pkg.parts.set(part, applySplices(text, splices));
-    marked += k;
-    const notes = [...cells].map(([address, marks]) => ({ address, text: marks.map((m) => (m.note.startsWith(NOTE_MARKER) ? m.note : `${NOTE_MARKER}${m.note}`)).join('\n\n') }));
-    notesSkipped.push(...addNotes(pkg, entry.name, part, notes));
+    const list = [...cells].map(([address, marks]): CellMark => {
+      const severity = mostSevere(marks);
+      return { address, severity, formula: markFormula(severity), note: markNoteText(marks.map((m) => m.note)) };
+    });
+    const out = writeSheetMarks(pkg, sheetName, list, NOTE_AUTHOR, writer, dxfIds);
+    marked += out.marked;
+    notesSkipped.push(...out.notesSkipped);
   }
   pkg.parts.set(stylePath, writer.flush());
   return { marked, notesSkipped };
+}
+
+/**
+ * Writes overlays and notes on one sheet exactly as given (applyMarksTo gives them by the
+ * core's contract). Notes are written under `author`; a cell with a note already is skipped.
+ */
+export function writeCellMarks(pkg: XlsxPackage, sheetName: string, cells: readonly CellMark[], author: string = NOTE_AUTHOR): { marked: number; notesSkipped: CellRef[] } {
+  const { path: stylePath, writer } = pkg.styles();
+  const out = writeSheetMarks(pkg, sheetName, cells, author, writer, new Map());
+  pkg.parts.set(stylePath, writer.flush());
+  return out;
+}
+
+function writeSheetMarks(
+  pkg: XlsxPackage,
+  sheetName: string,
+  cells: readonly CellMark[],
+  author: string,
+  writer: ReturnType<XlsxPackage['styles']>['writer'],
+  dxfIds: Map<Severity, number>,
+): { marked: number; notesSkipped: CellRef[] } {
+  const entry = sheetByName(pkg.book(), sheetName);
+  if (!entry || !entry.part) throw new Error(`mark on a missing sheet: ${sheetName}`);
+  const part = entry.part;
+  const text = pkg.parts.text(part);
+  const root = rootOf(parseXml(text, part));
+  const p = prefixOf(root);
+  const drawn = cells.filter((c): c is CellMark & { formula: string } => c.formula !== null);
+  const k = drawn.length;
+  const splices = k ? shiftPriorities(text, root, k, new Set()) : [];
+  let priority = 1;
+  let xml = '';
+  for (const c of drawn) {
+    let dxf = dxfIds.get(c.severity);
+    if (dxf === undefined) {
+      dxf = writer.dxf(dxfXml(c.severity));
+      dxfIds.set(c.severity, dxf);
+    }
+    xml += `<${p}conditionalFormatting sqref="${c.address}"><${p}cfRule${attrs({ type: 'expression', dxfId: dxf, priority: priority++ })}><${p}formula>${escText(c.formula)}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
+  }
+  const firstCf = child(root, 'conditionalFormatting');
+  const at = firstCf ? firstCf.start : insertionPoint(root, 'conditionalFormatting', WORKSHEET_ORDER);
+  if (k) {
+    splices.push({ start: at, end: at, text: xml });
+    pkg.parts.set(part, applySplices(text, splices));
+  }
+  const notes = cells.filter((c) => c.note !== null).map((c) => ({ address: c.address, text: c.note as string }));
+  return { marked: k, notesSkipped: notes.length ? addNotes(pkg, entry.name, part, notes, author) : [] };
 }
 
 export function clearMarksFrom(pkg: XlsxPackage): number {
@@ -288,16 +332,16 @@ export function clearMarksFrom(pkg: XlsxPackage): number {
   let removed = 0;
   const ourDxfs = new Set<number>();
   const stylePath = stylesPath(parts, pkg.bookPath);
-  let legacy: Set<number> | undefined;
+  let legacy: Map<number, string> | undefined;
   for (const entry of pkg.book().sheets) {
     const part = entry.part;
     if (!part || !parts.has(part)) continue;
     let text = parts.text(part);
     const maybeLegacy = text.includes('>TRUE<');
     if (text.includes(MARK_TOKEN) || maybeLegacy) {
-      if (maybeLegacy) legacy ??= severityDxfs(stylePath ? parts.textOrUndefined(stylePath) : undefined);
+      if (maybeLegacy) legacy ??= dxfFillColors(stylePath ? parts.textOrUndefined(stylePath) : undefined);
       const root = rootOf(parseXml(text, part));
-      const ours = children(root, 'conditionalFormatting').filter((cf) => isOurs(cf, legacy ?? new Set()));
+      const ours = children(root, 'conditionalFormatting').filter((cf) => isOurs(cf, legacy ?? new Map()));
       if (ours.length) {
         const except = new Set<XNode>();
         let k = 0;
@@ -348,6 +392,11 @@ export function clearMarksFrom(pkg: XlsxPackage): number {
   return removed;
 }
 
+/**
+ * The tool's notes on one sheet, by the core's contract: its own go (with their VML shapes); one
+ * the user typed a reply into keeps the user's words as its text (the shape stays); the user's
+ * are untouched.
+ */
 function clearNotes(pkg: XlsxPackage, part: string): void {
   const parts = pkg.parts;
   const rels = parts.rels(part);
@@ -356,12 +405,13 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
   const ct = parts.textOrUndefined(cRel.part);
   if (ct === undefined || !ct.includes(NOTE_MARKER)) return;
   const root = rootOf(parseXml(ct, cRel.part));
+  const p = prefixOf(root);
   const authors = children(child(root, 'authors') ?? root, 'author');
-  const ourAuthor = authors.findIndex((a) => a.text === NOTE_AUTHOR);
-  const cl = child(root, 'commentList');
-  const all = cl ? children(cl, 'comment') : [];
-  const ours = all.filter((c) => commentText(c).startsWith(NOTE_MARKER));
-  if (ours.length === 0) return;
+  const classified = classifiedComments(root);
+  const all = classified.map((c) => c.node);
+  const ours = classified.filter((c) => c.owner.kind === 'tool').map((c) => c.node);
+  const replies = classified.filter((c) => c.owner.kind === 'reply');
+  if (ours.length === 0 && replies.length === 0) return;
   const refs = new Set(ours.map((c) => (c.attrs.ref ?? '').toUpperCase()));
   const rest = all.filter((c) => !ours.includes(c));
   const sheetText = parts.text(part);
@@ -369,16 +419,26 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
   const legacy = child(sheetRoot, 'legacyDrawing');
   const rp = relPrefixOf(sheetRoot);
   const vRel = legacy ? parts.rels(part).find((r) => r.id === legacy.attrs[`${rp}:id`]) : undefined;
-  if (rest.length === 0 && authors.length === 1 && ourAuthor === 0) {
+  if (rest.length === 0) {
     parts.remove(cRel.part);
     parts.removeOverride(cRel.part);
     parts.removeRel(part, cRel.id);
   } else {
     const splices: Splice[] = ours.map((c) => ({ start: c.start, end: c.end, text: '' }));
-    const a = authors[ourAuthor];
-    if (a && ourAuthor === authors.length - 1 && !rest.some((c) => Number(c.attrs.authorId) === ourAuthor)) splices.push({ start: a.start, end: a.end, text: '' });
+    for (const { node, owner } of replies) {
+      const t = child(node, 'text');
+      if (!t || owner.kind !== 'reply') continue;
+      splices.push({ start: t.start, end: t.end, text: `<${p}text><${p}r><${p}t xml:space="preserve">${escText(owner.userText)}</${p}t></${p}r></${p}text>` });
+    }
+    // Authors at the end of the list that only our removed notes used were added with them.
+    const usedBy = (list: XNode[], i: number) => list.some((c) => Number(c.attrs.authorId) === i);
+    for (let i = authors.length - 1; i >= 0 && usedBy(ours, i) && !usedBy(rest, i); i--) {
+      const a = authors[i];
+      if (a) splices.push({ start: a.start, end: a.end, text: '' });
+    }
     parts.set(cRel.part, applySplices(ct, splices));
   }
+  if (refs.size === 0) return;
   // VML shapes of the removed notes
   if (!vRel?.part || !legacy) return;
   const vml = parts.textOrUndefined(vRel.part);
@@ -388,7 +448,7 @@ function clearNotes(pkg: XlsxPackage, part: string): void {
     const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape);
     const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape);
     const isNote = /ObjectType\s*=\s*"Note"/.test(shape);
-    if (isNote && row && col && shape.startsWith(`<v:shape ${VML_NS}`)) {
+    if (isNote && row && col) {
       const addr = `${indexToCol(Number(col[1]) + 1)}${Number(row[1]) + 1}`;
       if (refs.has(addr)) return '';
     }

@@ -177,21 +177,24 @@ export function renderSheet(plan: SheetPlan, styles: StyleWriter): RenderedSheet
     }
   }
   const heights = plan.rowHeights ?? {};
+  // Rows that grow with their text: a height without customHeight, which readers may fit again.
+  const grow = plan.minRowHeights ?? {};
   const rows = new Map<number, Out[]>();
   for (const c of cells.values()) {
     const list = rows.get(c.row) ?? [];
     list.push(c);
     rows.set(c.row, list);
   }
-  for (const r of Object.keys(heights)) if (!rows.has(Number(r))) rows.set(Number(r), []);
+  for (const r of [...Object.keys(heights), ...Object.keys(grow)]) if (!rows.has(Number(r))) rows.set(Number(r), []);
   let maxRow = 1;
   let maxCol = 1;
   let sheetData = '';
   for (const row of [...rows.keys()].sort((a, b) => a - b)) {
     const list = (rows.get(row) ?? []).sort((a, b) => a.col - b.col);
-    const ht = heights[row];
+    const fixed = heights[row];
+    const ht = fixed ?? grow[row];
     maxRow = Math.max(maxRow, row);
-    sheetData += `<row${attrs({ r: row, ht, customHeight: ht !== undefined ? '1' : undefined })}>`;
+    sheetData += `<row${attrs({ r: row, ht, customHeight: fixed !== undefined ? '1' : undefined })}>`;
     for (const c of list) {
       maxCol = Math.max(maxCol, c.col);
       sheetData += cellXml(a1(c.row, c.col), c.s, c.value, c.formula);
