@@ -14,7 +14,7 @@ import type { Engine } from './engine';
 type Plans = Awaited<ReturnType<Engine['plans']>>;
 import type { MarkResult, PaneHost } from './pane-host';
 import { isFileHost } from './pane-host';
-import { uiText, type BusyAction } from './ui-text';
+import { uiText, type BusyAction, type UiText } from './ui-text';
 import { PaneError, describeError, findingRow, type ChangeRow, type PaneViewState } from './view';
 
 /** The pane's state: what the view renders (PaneViewState, documented in view.ts) and more. */
@@ -40,6 +40,8 @@ export interface PaneState extends PaneViewState {
 interface ChangeEntry {
   row: ChangeRow;
   undo: CellEdit[];
+  /** The change in words, in whichever language the pane speaks (a switch re-words it). */
+  words: (t: UiText) => string;
 }
 
 export interface TemplateRequest {
@@ -179,6 +181,8 @@ export class Controller {
       this.state.skipped = report.skipped.map((k) => engine.formatSkipped(k, locale));
       this.state.reportSeq += 1;
     }
+    const t = this.t;
+    this.state.changes = this.changeLog.map((c) => (c.row = { ...c.row, text: c.words(t) }));
     this.emit();
   }
 
@@ -381,16 +385,16 @@ export class Controller {
       const old = before.sheets.find((sh) => sh.name === f.cell?.sheet)?.cells[f.cell.address];
       const from = old === undefined || old.v === null ? '' : String(old.v);
       const formula = f.suggestion?.formula !== undefined;
-      this.record(formula ? this.t.changes.formula(where, to) : this.t.changes.accepted(where, from, to), formula ? 'formula' : 'accept', undo);
+      this.record((t) => (formula ? t.changes.formula(where, to) : t.changes.accepted(where, from, to)), formula ? 'formula' : 'accept', undo);
       this.edited();
       await this.afterEdit();
       return formula ? this.t.notices.formulaRestored(where, to) : this.t.notices.accepted(where, to);
     });
   }
 
-  private record(text: string, kind: ChangeRow['kind'], undo: CellEdit[]): void {
-    const row: ChangeRow = { id: `change-${++this.changeSeq}`, kind, text };
-    this.changeLog.push({ row, undo });
+  private record(words: (t: UiText) => string, kind: ChangeRow['kind'], undo: CellEdit[]): void {
+    const row: ChangeRow = { id: `change-${++this.changeSeq}`, kind, text: words(this.t) };
+    this.changeLog.push({ row, undo, words });
     this.state.changes = this.changeLog.map((c) => c.row);
   }
 
@@ -404,7 +408,7 @@ export class Controller {
       this.state.changes = this.changeLog.map((c) => c.row);
       this.edited();
       await this.afterEdit();
-      return this.t.notices.undone(entry.row.text);
+      return this.t.notices.undone(entry.words(this.t));
     });
   }
 
@@ -587,7 +591,7 @@ export class Controller {
       await this.deps.host.applyCellEdits(edits);
       const prevCells = new Set(current.names.filter((n) => n.name.toUpperCase().endsWith('_PREV')).map((n) => `${n.sheet}!${n.address}`));
       const filled = prevEdits.filter((e) => prevCells.has(`${e.sheet}!${e.address}`)).length;
-      this.record(this.t.changes.previous(file.name, filled), 'previous', undo);
+      this.record((t) => t.changes.previous(file.name, filled), 'previous', undo);
       this.edited();
       await this.afterEdit();
       return this.t.notices.previousFilled(filled, file.name);

@@ -431,6 +431,9 @@ describe('no network but the page’s own origin (and office.js)', () => {
     const [docx] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download-docx"]')]);
     expect(docx.suggestedFilename()).toMatch(/\.docx$/);
     await idle(page);
+    // the edit plans are fetched a moment after the findings show: let that finish first
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /plans\.chunk\.js$/.test(r.name) && (r as PerformanceResourceTiming).responseEnd > 0));
+    await page.waitForLoadState('networkidle');
 
     const origin = server.url;
     for (const url of pane.guard.requests) expect(url.startsWith(`${origin}/`) || /^https:\/\/appsforoffice\.microsoft\.com\//.test(url)).toBe(true);

@@ -166,6 +166,23 @@ describe('Controller.setLocale', () => {
     expect(controller.state.rows.map((r) => r.message)).toEqual(zh.map((r) => r.message));
   });
 
+  test('the list of changes is worded again too; undo still works after the switch', async () => {
+    const { controller } = setup();
+    await controller.check();
+    const c02 = controller.state.rows.find((r) => r.rule === 'C02');
+    if (!c02) throw new Error('no C02 row');
+    await controller.accept(c02.id);
+    const zhText = controller.state.changes[0]?.text ?? '';
+    expect(zhText).toContain('改为');
+    await controller.setLocale('en-US');
+    const enText = controller.state.changes[0]?.text ?? '';
+    expect(enText).toContain('changed to');
+    expect(enText).toContain(`${c02.sheet}!${c02.cell}`);
+    expect(await controller.undo(controller.state.changes[0]?.id ?? '')).toBe(true);
+    expect(controller.state.notice).toBe(uiText('en-US').notices.undone(enText));
+    expect(controller.state.changes).toEqual([]);
+  });
+
   test('switched to English, the pane says what a pane that started in English says: findings, report title, what did not run', async () => {
     const switched = setup('zh-CN').controller;
     await switched.check();
