@@ -215,7 +215,7 @@ const zhCN: UiText = {
   title: (unit, period, template) => [unit || '（填报单位未填）', period, template].filter(Boolean).join(' · '),
   unitBlank: '填报单位未填',
   clearBeforeSubmit: '报送前请在“标记”页点“清除标记”，去掉颜色、批注和问题清单后保存。',
-  notRun: (reason) => `未核对：${reason}`,
+  notRun: (reason) => reason, // the reason already says what was not compared
   explain: '说明',
   explainPlaceholder: '填写说明，例如“新增调解组织 3 个”',
   explained: '已说明',
@@ -387,7 +387,7 @@ const enUS: UiText = {
   title: (unit, period, template) => [unit || '(reporting unit blank)', period, template].filter(Boolean).join(' · '),
   unitBlank: 'Reporting unit blank',
   clearBeforeSubmit: 'Before submitting, press Clear flags on the Marks tab to remove the colours, notes and findings sheet, then save.',
-  notRun: (reason) => `Not checked: ${reason}`,
+  notRun: (reason) => reason,
   explain: 'Explanation',
   explainPlaceholder: 'Explain the figure, e.g. “3 new mediation committees”',
   explained: 'Explained',
