@@ -8,6 +8,7 @@
 import type { Locale } from '../core';
 import type { DistrictLine, DistrictsState, FindingLine } from './districts-controller';
 import { districtsText } from './districts-text';
+import { makeDropZone } from './dropzone';
 import type { ErrorInfo, ProgressState } from './view';
 
 /**
@@ -86,28 +87,14 @@ export function mountDistrictsView(
   label.appendChild(input);
   zone.appendChild(label);
   zone.appendChild(el(doc, 'p', 'dropzone-hint', t.dropHint));
-  let depth = 0;
-  zone.addEventListener('dragenter', (event) => {
-    event.preventDefault();
-    depth += 1;
-    zone.setAttribute('data-state', 'over');
-  });
-  zone.addEventListener('dragover', (event) => {
-    event.preventDefault();
-    const dt = (event as DragEvent).dataTransfer;
-    if (dt) dt.dropEffect = 'copy';
-  });
-  zone.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) zone.setAttribute('data-state', 'idle');
-  });
-  zone.addEventListener('drop', (event) => {
-    event.preventDefault();
-    depth = 0;
-    zone.setAttribute('data-state', 'idle');
-    const files = filesOf((event as DragEvent).dataTransfer?.files);
-    if (files.length > 0 && !input.disabled) handlers.onChoose?.(files);
-  });
+  makeDropZone(
+    zone,
+    (list) => {
+      const files = filesOf(list);
+      if (files.length > 0) handlers.onChoose?.(files);
+    },
+    () => !input.disabled,
+  );
   mount(target.actions, zone);
 
   // ---- the body: status, lines, refusal, total, reconciliation ----

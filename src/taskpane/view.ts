@@ -7,6 +7,7 @@
  */
 import { excelHostMessage } from '../hosts/excel/messages';
 import { errorText, SEVERITIES, type ErrorParams, type Finding, type Locale, type Report, type Severity } from '../core';
+import { makeDropZone } from './dropzone';
 import { LOCALE_NAMES, TAB_IDS, uiText } from './ui-text';
 import type { BusyAction, PaneMode, TabId } from './ui-text';
 
@@ -797,28 +798,14 @@ export function mountPane(
     fileLine = para(doc, 'dropzone-file', '');
     fileLine.setAttribute('hidden', '');
     zone.appendChild(fileLine);
-    let depth = 0;
-    zone.addEventListener('dragenter', (event) => {
-      event.preventDefault();
-      depth += 1;
-      zone.setAttribute('data-state', 'over');
-    });
-    zone.addEventListener('dragover', (event) => {
-      event.preventDefault();
-      const dt = (event as DragEvent).dataTransfer;
-      if (dt) dt.dropEffect = 'copy';
-    });
-    zone.addEventListener('dragleave', () => {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) zone.setAttribute('data-state', 'idle');
-    });
-    zone.addEventListener('drop', (event) => {
-      event.preventDefault();
-      depth = 0;
-      zone.setAttribute('data-state', 'idle');
-      const dropped = (event as DragEvent).dataTransfer?.files?.[0];
-      if (dropped && !picker.input.disabled) handlers.onOpenFile?.(dropped);
-    });
+    makeDropZone(
+      zone,
+      (files) => {
+        const dropped = files[0];
+        if (dropped) handlers.onOpenFile?.(dropped);
+      },
+      () => !picker.input.disabled,
+    );
     mount(shell.fileZone, zone);
   } else {
     mount(shell.fileZone);
