@@ -82,7 +82,11 @@ function runPane(app: HTMLElement, locale: Locale, mode: 'excel' | 'file', selec
           view: { describeError, renderError, renderProgress },
         }),
       )
-      .catch(() => (districts = undefined));
+      .catch((e: unknown) => {
+        // Say so in the tab (a chunk the network did not deliver); opening the tab again retries.
+        districts = undefined;
+        mount(panel.body, renderError(document, describeError(e, at), at));
+      });
   };
   const handlers: PaneHandlers = {
     onOpenFile: (file) => {

@@ -220,4 +220,21 @@ describe('下级汇总', () => {
     expect(await page.locator('#panel-districts button').count()).toBe(2);
     await expectClean(pane);
   });
+
+  test('the tab\'s code not delivered (a dropped request): the tab says so, and opening it again tries again', async () => {
+    pane = await openFileMode(browser, server);
+    const { page } = pane;
+    let refuse = true;
+    await page.route(/districts-pane/, (route) => (refuse ? route.abort() : route.fallback()));
+    await page.click('[data-tab="districts"]');
+    await page.locator('#panel-districts .error-box').waitFor();
+    expect(await page.textContent('#panel-districts .error-message')).toContain('没有加载成功');
+    refuse = false;
+    await page.click('[data-tab="check"]');
+    await page.click('[data-tab="districts"]');
+    await page.locator('[data-action="choose-districts"]').waitFor();
+    expect(await page.locator('#panel-districts .error-box').count()).toBe(0);
+    pane.errors.length = 0; // the aborted chunk is reported as a page error by the loader: that one was ours
+    await expectClean(pane);
+  });
 });
