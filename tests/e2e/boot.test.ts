@@ -9,14 +9,14 @@
  * events — file mode while the office.js request is still unanswered — never elapsed time.
  */
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { OFFICE_JS, launch, watchCsp } from './support/browser';
-import { DIST, ensureDist, fakeOfficeBundle } from './support/build';
+import { OFFICE_JS, watchCsp } from './support/browser';
 import { formatFinding } from '../../src/core';
 import { districtsText } from '../../src/taskpane/districts-text';
 import { TAB_IDS, uiText } from '../../src/taskpane/ui-text';
-import { DEMO_FILE, makeDemo, recheck, type Demo } from './support/demo';
+import { DEMO_FILE, recheck, type Demo } from './support/demo';
 import { VIEWPORT, explain, type FakeSetup } from './support/pane';
-import { serve, type StaticServer } from './support/server';
+import type { StaticServer } from './support/server';
+import { startSuite, stopSuite, type Suite } from './support/suite';
 
 const HOST_INFO = '_host_Info=Excel$Win32$16.01$zh-CN$$$$0';
 
@@ -26,10 +26,11 @@ let demo: Demo;
 let fakeBundle: string;
 let open: Booted | undefined;
 
+let suite: Suite | undefined;
+
 beforeAll(async () => {
-  [, fakeBundle, demo] = await Promise.all([ensureDist(), fakeOfficeBundle(), makeDemo()]);
-  server = await serve(DIST);
-  browser = await launch();
+  suite = await startSuite();
+  ({ browser, server, demo, fakeBundle } = suite);
 }, 240_000);
 
 afterEach(async () => {
@@ -37,11 +38,7 @@ afterEach(async () => {
   open = undefined;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  demo?.remove();
-});
+afterAll(() => stopSuite(suite));
 
 interface Booted {
   context: BrowserContext;

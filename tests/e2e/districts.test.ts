@@ -5,18 +5,18 @@
  * 分地区对比 sheet), and the city's own report reconciled with them — in file mode (the file
  * opened above) and in Excel mode (the workbook, through the strict fake).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { openWorkbook, reportSnapshot } from '../../src/hosts/xlsx';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { districtBytes } from '../support/district-files';
-import { launch } from './support/browser';
-import { DIST, ROOT, ensureDist, fakeOfficeBundle } from './support/build';
+import { ROOT } from './support/build';
 import { XSS, valueOf } from './support/demo';
 import { expectClean, idle, openFileMode, openOfficeMode, type Pane } from './support/pane';
-import { serve, type StaticServer } from './support/server';
+import type { StaticServer } from './support/server';
+import { startSuite, stopSuite, type Suite } from './support/suite';
 
 /** The tab after a run (rewritten on every run, as pane.test.ts does with its screenshots). */
 const SHOT = join(ROOT, 'docs', 'screenshots', 'districts-file-mode.png');
@@ -26,6 +26,7 @@ let server: StaticServer;
 let fakeBundle: string;
 let dir: string;
 let pane: Pane | undefined;
+let suite: Suite | undefined;
 const files: string[] = [];
 let cityPath: string;
 let citySnapshot: WorkbookSnapshot;
@@ -45,10 +46,8 @@ beforeAll(async () => {
   const city = districtBytes('示例市司法局（本级）', 6, { LA_CONSULTS: 1 });
   cityPath = write('本级.xlsx', city);
   citySnapshot = reportSnapshot(openWorkbook(city));
-  [, fakeBundle] = await Promise.all([ensureDist(), fakeOfficeBundle()]);
-  server = await serve(DIST);
-  mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
-  browser = await launch();
+  suite = await startSuite();
+  ({ browser, server, fakeBundle } = suite);
 }, 240_000);
 
 afterEach(async () => {
@@ -57,8 +56,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopSuite(suite);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -7,15 +7,15 @@
  *
  * Screenshots of the loop go to docs/screenshots/loop-*.png (the README shows them).
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './support/browser';
-import { DIST, ROOT, ensureDist } from './support/build';
-import { cellOf, makeDemo, type Demo } from './support/demo';
+import { ROOT } from './support/build';
+import { cellOf, type Demo } from './support/demo';
 import { banner, expectClean, explain, idle, notice, openFileMode, row, type Pane } from './support/pane';
-import { serve, type StaticServer } from './support/server';
+import type { StaticServer } from './support/server';
+import { startSuite, stopSuite, type Suite } from './support/suite';
 import { checkWorkbook } from '../../src/core';
 import { openWorkbook, reportSnapshot } from '../../src/hosts/xlsx';
 
@@ -26,11 +26,11 @@ let server: StaticServer;
 let demo: Demo;
 let pane: Pane | undefined;
 
+let suite: Suite | undefined;
+
 beforeAll(async () => {
-  [, demo] = await Promise.all([ensureDist(), makeDemo()]);
-  server = await serve(DIST);
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
+  suite = await startSuite();
+  ({ browser, server, demo } = suite);
 }, 240_000);
 
 afterEach(async () => {
@@ -38,11 +38,7 @@ afterEach(async () => {
   pane = undefined;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  demo?.remove();
-});
+afterAll(() => stopSuite(suite));
 
 async function shot(page: Page, name: string): Promise<void> {
   const path = join(SHOTS, name);

@@ -14,14 +14,14 @@
  * Every test ends with expectClean: no leak, no CSP violation, no dialog, no page error.
  * Screenshots of both modes go to docs/screenshots/ on every run.
  */
-import { mkdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import type { Browser } from 'playwright-core';
-import { launch } from './support/browser';
-import { DIST, ROOT, ensureDist, fakeOfficeBundle } from './support/build';
-import { DEMO_FILE, DEMO_FINDINGS, XSS, cellOf, makeDemo, recheck, valueOf, withValues, type Demo } from './support/demo';
+import { ROOT } from './support/build';
+import { DEMO_FILE, DEMO_FINDINGS, XSS, cellOf, recheck, valueOf, withValues, type Demo } from './support/demo';
 import { banner, expectClean, explain, findings, idle, notice, openFileMode, openOfficeMode, row, type Pane } from './support/pane';
-import { serve, type StaticServer } from './support/server';
+import type { StaticServer } from './support/server';
+import { startSuite, stopSuite, type Suite } from './support/suite';
 
 const SHOTS = join(ROOT, 'docs', 'screenshots');
 const MAX_SHOT_BYTES = 300 * 1024;
@@ -32,11 +32,11 @@ let demo: Demo;
 let fakeBundle: string;
 let pane: Pane | undefined;
 
+let suite: Suite | undefined;
+
 beforeAll(async () => {
-  [, fakeBundle, demo] = await Promise.all([ensureDist(), fakeOfficeBundle(), makeDemo()]);
-  server = await serve(DIST);
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
+  suite = await startSuite();
+  ({ browser, server, demo, fakeBundle } = suite);
 }, 240_000);
 
 afterEach(async () => {
@@ -44,11 +44,7 @@ afterEach(async () => {
   pane = undefined;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  demo?.remove();
-});
+afterAll(() => stopSuite(suite));
 
 /** Findings as sorted "CODE severity [explained]" lines (the pane orders them by form, then severity). */
 const sorted = (xs: { code: string; severity: string; explained: boolean }[]) =>
