@@ -38,7 +38,8 @@ export interface PaneState extends PaneViewState {
 
 /** One change the pane made to the workbook, with what puts it back. */
 interface ChangeEntry {
-  row: ChangeRow;
+  id: string;
+  kind: ChangeRow['kind'];
   undo: CellEdit[];
   /** The change in words, in whichever language the pane speaks (a switch re-words it). */
   words: (t: UiText) => string;
@@ -181,8 +182,7 @@ export class Controller {
       this.state.skipped = report.skipped.map((k) => engine.formatSkipped(k, locale));
       this.state.reportSeq += 1;
     }
-    const t = this.t;
-    this.state.changes = this.changeLog.map((c) => (c.row = { ...c.row, text: c.words(t) }));
+    this.showChanges();
     this.emit();
   }
 
@@ -298,7 +298,7 @@ export class Controller {
       this.state.marks = null;
       this.state.summaryReady = false;
       this.changeLog = [];
-      this.state.changes = [];
+      this.showChanges();
       this.state.unsaved = false;
       this.referenceSnapshot = null;
       this.state.reference = null;
@@ -393,19 +393,24 @@ export class Controller {
   }
 
   private record(words: (t: UiText) => string, kind: ChangeRow['kind'], undo: CellEdit[]): void {
-    const row: ChangeRow = { id: `change-${++this.changeSeq}`, kind, text: words(this.t) };
-    this.changeLog.push({ row, undo, words });
-    this.state.changes = this.changeLog.map((c) => c.row);
+    this.changeLog.push({ id: `change-${++this.changeSeq}`, kind, undo, words });
+    this.showChanges();
+  }
+
+  /** The change list as the view shows it, worded in the pane's language now. */
+  private showChanges(): void {
+    const t = this.t;
+    this.state.changes = this.changeLog.map((c) => ({ id: c.id, kind: c.kind, text: c.words(t) }));
   }
 
   /** Puts back what one listed change overwrote, then checks again. */
   undo(changeId: string): Promise<boolean> {
     return this.run('undo', async () => {
-      const entry = this.changeLog.find((c) => c.row.id === changeId);
+      const entry = this.changeLog.find((c) => c.id === changeId);
       if (!entry) return null;
       await this.deps.host.applyCellEdits(entry.undo);
       this.changeLog = this.changeLog.filter((c) => c !== entry);
-      this.state.changes = this.changeLog.map((c) => c.row);
+      this.showChanges();
       this.edited();
       await this.afterEdit();
       return this.t.notices.undone(entry.words(this.t));

@@ -6,7 +6,7 @@
  * entry is the core's own function.
  */
 import { checkWorkbook, defaultPeriod, getCatalog, periodLabel, readPeriodInput } from '../core';
-import { formatFinding, formatSkipped, type Locale, type ReportModel, type TemplateId } from '../core';
+import { formatFinding, formatSkipped, type Locale, type ReportModel } from '../core';
 
 /** A form's display name in the pane's language ('' for an unknown form id). */
 function formName(form: string, locale: Locale): string {
@@ -32,11 +32,6 @@ function reportTitle(model: ReportModel, locale: Locale): { unit: string; period
   return { unit: model.unit.trim(), period: model.period ? periodLabel(model.period, locale) : '', template: templateName(model.template, locale) };
 }
 
-/** A period typed in the template form, in the template's own form ('' when blank). */
-function readPeriod(id: TemplateId, text: string): string {
-  return readPeriodInput(id, text);
-}
-
 export const engine = {
   checkWorkbook,
   defaultPeriod,
@@ -49,7 +44,8 @@ export const engine = {
   formatFinding,
   formatSkipped,
   reportTitle,
-  readPeriod,
+  /** A period typed in the template form, in the template's own form ('' when blank). */
+  readPeriod: readPeriodInput,
   formName,
   templateName,
   periodFits,

@@ -212,7 +212,7 @@ const zhCN: UiText = {
   cell: '单元格',
   adopt: (value) => (value === null ? '采纳建议：留空' : `改为 ${value}`),
   adoptFormula: (value) => (value === null ? '恢复计算公式' : `恢复计算公式（得 ${value}）`),
-  title: (unit, period, template) => [unit || '（填报单位未填）', period, template].filter(Boolean).join(' · '),
+  title: (unit, period, template) => [unit || `（${zhCN.unitBlank}）`, period, template].filter(Boolean).join(' · '),
   unitBlank: '填报单位未填',
   clearBeforeSubmit: '报送前请在“标记”页点“清除标记”，去掉颜色、批注和问题清单后保存。',
   notRun: (reason) => reason, // the reason already says what was not compared
@@ -384,7 +384,7 @@ const enUS: UiText = {
   cell: 'Cell',
   adopt: (value) => (value === null ? 'Accept: leave blank' : `Change to ${value}`),
   adoptFormula: (value) => (value === null ? 'Restore the formula' : `Restore the formula (gives ${value})`),
-  title: (unit, period, template) => [unit || '(reporting unit blank)', period, template].filter(Boolean).join(' · '),
+  title: (unit, period, template) => [unit || `(${enUS.unitBlank.toLowerCase()})`, period, template].filter(Boolean).join(' · '),
   unitBlank: 'Reporting unit blank',
   clearBeforeSubmit: 'Before submitting, press Clear flags on the Marks tab to remove the colours, notes and findings sheet, then save.',
   notRun: (reason) => reason,
