@@ -491,7 +491,6 @@ export class Controller {
     return this.run('clear', async () => {
       const removed = await this.deps.host.clearMarks();
       this.state.marks = null;
-      this.state.reportSeq += 1; // the check tab drops its "clear the marks before submitting" line
       return isFileHost(this.deps.host) ? this.t.notices.clearedFile : this.t.notices.cleared(removed);
     });
   }

@@ -953,6 +953,8 @@ export function mountPane(
 
   // ---- updating ----
   let shownReport = -1;
+  /** Whether the check tab was drawn with the workbook marked (Excel: its "clear before submitting" line). */
+  let shownMarked = false;
   let shownSelected: string | null = null;
   let markedFile = 0;
   let progressFor: number | null = null;
@@ -1093,8 +1095,10 @@ export function mountPane(
       showDefault();
     }
 
-    if (state.reportSeq !== shownReport) {
+    const marked = Boolean(state.marks);
+    if (state.reportSeq !== shownReport || marked !== shownMarked) {
       shownReport = state.reportSeq;
+      shownMarked = marked;
       shownSelected = null;
       renderCheck(state);
       if (file && state.report && state.reportFileSeq > markedFile) {
