@@ -292,7 +292,7 @@ export class Controller {
     if (!isFileHost(host)) return Promise.resolve(false);
     return this.run('open', async () => {
       // The workbook and the engine load side by side.
-      const [stale] = await Promise.all([file.arrayBuffer().then((bytes) => host.open(bytes, file.name)), this.engine()]);
+      const [flagged] = await Promise.all([file.arrayBuffer().then((bytes) => host.open(bytes, file.name)), this.engine()]);
       this.state.file = { name: file.name, seq: (this.state.file?.seq ?? 0) + 1 };
       this.state.explanations = {};
       this.state.marks = null;
@@ -304,7 +304,7 @@ export class Controller {
       this.state.reference = null;
       this.forget();
       await this.checkNow();
-      return stale > 0 ? this.t.notices.staleMarksRemoved : null;
+      return flagged ? this.t.notices.staleMarksRemoved : null;
     });
   }
 

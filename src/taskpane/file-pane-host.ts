@@ -48,20 +48,20 @@ export class FilePaneHost implements FileHost {
   }
 
   /**
-   * Opens a workbook; a flagged copy (of this page, the command line or Excel) loses its old
-   * marks in the working copy at once, so nothing stale reaches a download: the flagged copy
-   * is marked afresh from the current check, the 报送文件 carries none. Resolves to the number
-   * of old marks removed.
+   * Opens a workbook. Old marks of a flagged copy (of this page, the command line or Excel) never
+   * reach a download: every copy handed out clears them on the copy (the flagged copy is then
+   * marked afresh from the current check). Clearing reads every sheet, so it is not done here,
+   * where only the report's sheets are read; resolves to whether the file is a flagged copy.
    */
-  async open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<number> {
+  async open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<boolean> {
     const x = await xlsxHost();
     const wb = x.openWorkbook(bytes); // throws XlsxInputError; the old workbook stays open
-    const stale = wb.clearMarks();
+    const flagged = wb.hasIssueSheet();
     this.wb = wb;
     this.name = name;
     this.marks = null;
     this.summary = null;
-    return stale;
+    return flagged;
   }
 
   private workbook(): Workbook {
@@ -130,6 +130,7 @@ export class FilePaneHost implements FileHost {
   async summaryCopy(): Promise<Uint8Array> {
     const x = await xlsxHost();
     const wb = await this.copy();
+    wb.clearMarks(); // leaders get no marks, also from a flagged copy
     if (this.summary) {
       x.applyWorkbookPlan(wb, { sheets: [this.summary], names: [] });
       // The summary is the page leaders open first (as the command line writes it).

@@ -58,10 +58,10 @@ export interface PaneHost {
 export interface FileHost extends PaneHost {
   readonly kind: 'file';
   /**
-   * Reads .xlsx bytes; throws an AppError (with words for the user) for anything else. Old
-   * marks of a flagged copy are removed from the working copy; resolves to how many.
+   * Reads .xlsx bytes; throws an AppError (with words for the user) for anything else.
+   * Resolves to whether the file is a flagged copy (its old marks go from every copy handed out).
    */
-  open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<number>;
+  open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<boolean>;
   readonly fileName: string | null;
   /** The current workbook with the marks of the last applyMarks: the flagged copy. */
   flaggedCopy(): Promise<Uint8Array>;

@@ -181,6 +181,14 @@ export class XlsxPackage {
     return out;
   }
 
+  /**
+   * Whether the workbook carries the tool's 问题清单 (a flagged copy), from workbook.xml and that
+   * sheet alone: cheap where clearMarks must read every sheet.
+   */
+  hasIssueSheet(): boolean {
+    return this.toolIssueSheets().length > 0;
+  }
+
   /** The tool's 问题清单 sheets, as the core's contract tells them. */
   private toolIssueSheets(): string[] {
     const book = this.book();
